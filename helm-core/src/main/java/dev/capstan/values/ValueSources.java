@@ -158,14 +158,13 @@ public final class ValueSources {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parseJsonObject(String expr) {
-    String trimmed = expr.strip();
     try {
-      GoJson.Decoded d = GoJson.decodeValue(trimmed, 0);
-      if (!trimmed.substring(d.end()).isBlank()) {
-        throw new GoJson.DecodeException("invalid character '" + trimmed.charAt(d.end())
-            + "' after top-level value");
+      Object v = GoJson.decodeWhole(expr.strip());
+      if (!(v instanceof Map<?, ?>)) {
+        throw new ValuesException("failed parsing --set-json data JSON: " + expr
+            + ": json: cannot unmarshal a non-object into a map");
       }
-      return (Map<String, Object>) d.value();
+      return (Map<String, Object>) v;
     } catch (GoJson.DecodeException e) {
       throw new ValuesException("failed parsing --set-json data JSON: " + expr + ": "
           + e.getMessage(), e);

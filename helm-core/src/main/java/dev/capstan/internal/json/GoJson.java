@@ -341,6 +341,26 @@ public final class GoJson {
     return new Decoded(v, d.pos);
   }
 
+  /**
+   * Reads {@code text} as exactly one JSON value, as Go's {@code json.Unmarshal} does: only
+   * whitespace may follow the value.
+   *
+   * @throws DecodeException when the text is not one valid JSON value
+   */
+  public static Object decodeWhole(String text) {
+    Decoder d = new Decoder(text, 0);
+    d.skipSpace();
+    if (d.pos >= text.length()) {
+      throw new DecodeException("unexpected end of JSON input");
+    }
+    Object v = d.value(0);
+    d.skipSpace();
+    if (d.pos < text.length()) {
+      throw d.invalid(text.charAt(d.pos), "after top-level value");
+    }
+    return v;
+  }
+
   private static final class Decoder {
     private static final int MAX_DEPTH = 10000;
     private final String s;
