@@ -218,7 +218,8 @@ public final class Values {
 
   /**
    * Returns the tree as compact JSON exactly as Go's {@code encoding/json} writes it: keys sorted,
-   * {@code <}, {@code >} and {@code &} escaped as {@code \u003c}, {@code \u003e}, {@code \u0026},
+   * {@code <}, {@code >} and {@code &} escaped as <code>&#92;u003c</code>,
+   * <code>&#92;u003e</code>, <code>&#92;u0026</code>,
    * other non-ASCII characters kept, doubles as Go formats them ({@code 1}, {@code 1.5},
    * {@code 1e+21}), longs as integers.
    *

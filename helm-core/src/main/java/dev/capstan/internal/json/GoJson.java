@@ -20,7 +20,8 @@ import java.util.Map;
  *   <li>{@link #number(double)}: a float64 as {@code encoding/json} writes it ({@code 1}, {@code 1.5},
  *       {@code 1e+21}, {@code 1e-7});
  *   <li>{@link #quote(StringBuilder, String)}: a string as {@code encoding/json} writes it, with
- *       {@code <}, {@code >}, {@code &} escaped as {@code \u003c}, {@code \u003e}, {@code \u0026};
+ *       {@code <}, {@code >}, {@code &} escaped as <code>&#92;u003c</code>,
+ *       <code>&#92;u003e</code>, <code>&#92;u0026</code>;
  *   <li>{@link #write(Object)}: a tree of maps, lists and scalars as compact JSON with sorted keys,
  *       as {@code json.Marshal} writes a {@code map[string]interface{}};
  *   <li>{@link #decodeValue(String, int)}: one JSON value read from a position, as Go's

@@ -132,8 +132,7 @@ public final class Yaml {
     ScalarNode(ScalarEvent e) {
       super(e.getStartMark());
       this.value = e.getValue();
-      String t = e.getTag().orElse("");
-      this.tag = t.equals("!") ? "" : t;
+      this.tag = e.getTag().orElse("");
       this.plain = e.isPlain();
     }
   }

@@ -128,6 +128,7 @@ class YamlTest {
         Arguments.of("!!bool \"yes\"", true),
         Arguments.of("!!binary aGVsbG8=", "hello"),
         Arguments.of("!custom 12", "12"),
+        Arguments.of("! 12", "12"),
         Arguments.of("|\n  line1\n  line2\n", "line1\nline2\n"));
   }
 
