@@ -100,6 +100,27 @@ class ValuesYamlJsonTest {
     }
 
     @Test
+    @DisplayName("Helm 3 (helm-java, no header line) printed the same user values")
+    void helm3UserValuesToYamlMatchHelm() throws IOException {
+      String helm = read(FIXTURES.resolve("helm-records/helm3/get-values-web-revision-1.txt"));
+      assertThat(userValues().toYaml()).isEqualTo(helm.endsWith("\n") ? helm : helm + "\n");
+    }
+
+    @Test
+    @DisplayName("Helm 3's computed values read back and print byte for byte")
+    void helm3ComputedValuesRoundTrip() throws IOException {
+      String helm = read(FIXTURES.resolve("helm-records/helm3/get-values-web-all.txt"));
+      assertThat(Values.fromYaml(helm, "computed").toYaml()).isEqualTo(helm);
+    }
+
+    @Test
+    @DisplayName("Helm 3's record config field equals our JSON")
+    void helm3UserValuesToJsonMatchRecord() throws IOException {
+      String record = read(FIXTURES.resolve("helm-records/helm3/sh.helm.release.v1.web.v1.raw.json"));
+      assertThat(userValues().toJson()).isEqualTo(jsonField(record, "config"));
+    }
+
+    @Test
     @DisplayName("user values as JSON equal the record's config field, escapes included")
     void userValuesToJsonMatchRecord() throws IOException {
       String record = read(HELM4.resolve("sh.helm.release.v1.web.v1.raw.json"));
