@@ -180,7 +180,7 @@ final class Strvals {
     }
     switch (k.last) {
       case '[': {
-        int i;
+        long i;
         try {
           i = keyIndex();
         } catch (ParseError e) {
@@ -283,7 +283,7 @@ final class Strvals {
     data.put(key, val);
   }
 
-  private static List<Object> setIndex(List<Object> list, int index, Object val) {
+  private static List<Object> setIndex(List<Object> list, long index, Object val) {
     if (index < 0) {
       throw new ParseError("negative " + index + " index not allowed");
     }
@@ -294,11 +294,11 @@ final class Strvals {
     while (list.size() <= index) {
       list.add(null);
     }
-    list.set(index, val);
+    list.set((int) index, val);
     return list;
   }
 
-  private int keyIndex() {
+  private long keyIndex() {
     Runes v = runesUntil("]", mode != Mode.LITERAL);
     if (v.eof()) {
       throw EOF;
@@ -306,21 +306,21 @@ final class Strvals {
     return atoi(v.text);
   }
 
-  /** Go's {@code strconv.Atoi}, with its error text. */
-  private static int atoi(String text) {
+  /** Go's {@code strconv.Atoi} (64-bit int), with its error text. */
+  private static long atoi(String text) {
     String quoted = "\"" + goQuote(text) + "\"";
     if (!text.matches("[+-]?[0-9]+")) {
       throw new ParseError("strconv.Atoi: parsing " + quoted + ": invalid syntax");
     }
     try {
-      return Math.toIntExact(Long.parseLong(text));
-    } catch (NumberFormatException | ArithmeticException e) {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
       throw new ParseError("strconv.Atoi: parsing " + quoted + ": value out of range");
     }
   }
 
   @SuppressWarnings("unchecked")
-  private List<Object> listItem(List<Object> list, int i, int nestedNameLevel) {
+  private List<Object> listItem(List<Object> list, long i, int nestedNameLevel) {
     if (i < 0) {
       throw new ParseError("negative " + i + " index not allowed");
     }
@@ -358,15 +358,15 @@ final class Strvals {
           throw e;
         }
       case '[': {
-        int nextI;
+        long nextI;
         try {
           nextI = keyIndex();
         } catch (ParseError e) {
           throw new ParseError("error parsing index: " + e.getMessage(), e.eof);
         }
         List<Object> crt = new ArrayList<>();
-        if (list.size() > i && list.get(i) != null) {
-          crt = asList(list.get(i));
+        if (list.size() > i && list.get((int) i) != null) {
+          crt = asList(list.get((int) i));
         }
         List<Object> list2 = listItem(crt, nextI, nestedNameLevel);
         return setIndex(list, i, list2);
@@ -374,10 +374,10 @@ final class Strvals {
       case '.': {
         Map<String, Object> inner = new LinkedHashMap<>();
         if (list.size() > i) {
-          if (list.get(i) instanceof Map<?, ?> m) {
+          if (list.get((int) i) instanceof Map<?, ?> m) {
             inner = (Map<String, Object>) m;
           } else {
-            list.set(i, inner);
+            list.set((int) i, inner);
           }
         }
         if (literal) {
@@ -550,7 +550,7 @@ final class Strvals {
         return;
       }
       case '[': {
-        int i;
+        long i;
         try {
           i = keyIndex();
         } catch (ParseError e) {

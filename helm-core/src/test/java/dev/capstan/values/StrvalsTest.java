@@ -109,6 +109,10 @@ class StrvalsTest {
         Arguments.of("a[65536]=x", "ERR_NONE_CHECKED_SEPARATELY"),
         Arguments.of("a[65537]=x",
             "ERR:index of 65537 is greater than maximum supported index of 65536"),
+        Arguments.of("a[3000000000]=x",
+            "ERR:index of 3000000000 is greater than maximum supported index of 65536"),
+        Arguments.of("a[99999999999999999999]=x", "ERR:error parsing index: strconv.Atoi: parsing"
+            + " \"99999999999999999999\": value out of range"),
         Arguments.of("a[x]=1",
             "ERR:error parsing index: strconv.Atoi: parsing \"x\": invalid syntax"),
         Arguments.of("a[0", "{}"),
