@@ -327,7 +327,7 @@ final class Strvals {
     boolean literal = mode == Mode.LITERAL;
     Runes k = runesUntil("[.=", !literal);
     if (!k.text.isEmpty()) {
-      throw new ParseError("unexpected data at end of array index: \"" + goQuote(k.text) + "\"");
+      throw new ParseError("unexpected data at end of array index: " + goQuoteRunes(k.text));
     }
     if (k.eof()) {
       throw EOF;
@@ -638,24 +638,22 @@ final class Strvals {
     }
   }
 
-  /** The inside of Go's {@code %q} for ordinary text: quotes and backslashes escaped. */
+  /** The inside of Go's {@code %q} for a string: the text between the quotes. */
   static String goQuote(String text) {
-    StringBuilder sb = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      switch (c) {
-        case '"': sb.append("\\\""); break;
-        case '\\': sb.append("\\\\"); break;
-        case '\n': sb.append("\\n"); break;
-        case '\t': sb.append("\\t"); break;
-        case '\r': sb.append("\\r"); break;
-        default:
-          if (c < 0x20 || c == 0x7F) {
-            sb.append(String.format("\\x%02x", c));
-          } else {
-            sb.appendCodePoint(c);
-          }
-      }
-    });
-    return sb.toString();
+    String q = GoJson.goQuote(text);
+    return q.substring(1, q.length() - 1);
   }
+
+  /** Go's {@code %q} of a {@code []rune}: each rune quoted, such as {@code ['a' 'b']}. */
+  static String goQuoteRunes(String text) {
+    StringBuilder sb = new StringBuilder("[");
+    text.codePoints().forEach(c -> {
+      if (sb.length() > 1) {
+        sb.append(' ');
+      }
+      sb.append(GoJson.goQuoteRune(c));
+    });
+    return sb.append(']').toString();
+  }
+
 }

@@ -93,7 +93,7 @@ class StrvalsTest {
         Arguments.of("list[0]=foo,list[1]=bar,", "{\"list\":[\"foo\",\"bar\"]}"),
         Arguments.of("list[0]=foo,list[3]=bar", "{\"list\":[\"foo\",null,null,\"bar\"]}"),
         Arguments.of("list[0]=foo,list[-20]=bar", "ERR:negative -20 index not allowed"),
-        Arguments.of("illegal[0]name.foo=bar", "ERR:unexpected data at end of array index: \"name\""),
+        Arguments.of("illegal[0]name.foo=bar", "ERR:unexpected data at end of array index: ['n' 'a' 'm' 'e']"),
         Arguments.of("noval[0]", "{\"noval\":[]}"),
         Arguments.of("noval[0]=", "{\"noval\":[\"\"]}"),
         Arguments.of("nested[0][0]=1", "{\"nested\":[[1]]}"),

@@ -310,6 +310,66 @@ public final class GoJson {
   }
 
   // -------------------------------------------------------------------------------------------
+  // Go's strconv.Quote / QuoteRune, for error texts that Go formats with %q
+
+  /** Returns {@code s} as Go's {@code strconv.Quote} writes it (what {@code %q} prints). */
+  public static String goQuote(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+    s.codePoints().forEach(c -> appendGoEscaped(sb, c, '"'));
+    return sb.append('"').toString();
+  }
+
+  /** Returns {@code c} as Go's {@code strconv.QuoteRune} writes it, such as {@code 'x'}. */
+  public static String goQuoteRune(int c) {
+    StringBuilder sb = new StringBuilder(8).append('\'');
+    appendGoEscaped(sb, c, '\'');
+    return sb.append('\'').toString();
+  }
+
+  private static void appendGoEscaped(StringBuilder sb, int c, char quote) {
+    if (c == quote || c == '\\') {
+      sb.append('\\').appendCodePoint(c);
+      return;
+    }
+    switch (c) {
+      case 7: sb.append("\\a"); return;
+      case '\b': sb.append("\\b"); return;
+      case '\f': sb.append("\\f"); return;
+      case '\n': sb.append("\\n"); return;
+      case '\r': sb.append("\\r"); return;
+      case '\t': sb.append("\\t"); return;
+      case 11: sb.append("\\v"); return;
+      default:
+        break;
+    }
+    if (c < 0x20 || c == 0x7F) {
+      sb.append(String.format("\\x%02x", c));
+    } else if (c < 0x80 || isGoPrint(c)) {
+      sb.appendCodePoint(c);
+    } else if (c <= 0xFFFF) {
+      sb.append(String.format("\\u%04x", c));
+    } else {
+      sb.append(String.format("\\U%08x", c));
+    }
+  }
+
+  private static boolean isGoPrint(int c) {
+    switch (Character.getType(c)) {
+      case Character.CONTROL:
+      case Character.FORMAT:
+      case Character.SURROGATE:
+      case Character.PRIVATE_USE:
+      case Character.UNASSIGNED:
+      case Character.LINE_SEPARATOR:
+      case Character.PARAGRAPH_SEPARATOR:
+      case Character.SPACE_SEPARATOR:
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Decoding one value (Go's json.Decoder, as used by Helm's --set-json)
 
   /** One JSON value read from text, and the offset just after it. */
@@ -392,16 +452,7 @@ public final class GoJson {
     }
 
     private static String describe(char c) {
-      if (c == '\'') {
-        return "'\\''";
-      }
-      if (c == '"') {
-        return "'\"'";
-      }
-      if (c < 0x20) {
-        return "'" + String.format("\\x%02x", (int) c) + "'";
-      }
-      return "'" + c + "'";
+      return goQuoteRune(c);
     }
 
     Object value(int depth) {
