@@ -286,11 +286,47 @@ public final class Yaml {
       this.source = source;
     }
 
+    /**
+     * Keys that sigs.k8s.io/yaml cannot convert (null, uint64) are only an error if they survive
+     * into the final tree (a later duplicate key may discard the map that holds them), because the
+     * conversion runs after yaml.v2 has built the whole document. Until then they stand in the map
+     * under a unique placeholder.
+     */
+    private static final String BAD_KEY_PREFIX = "\uFFFF\u0000capstan-unconvertible-key-";
+
+    private final Map<String, YamlException> badKeys = new HashMap<>();
+
     Object document(Node root) {
       if (root == null) {
         return null;
       }
-      return decode(root);
+      Object doc = decode(root);
+      if (!badKeys.isEmpty()) {
+        checkKeys(doc);
+      }
+      return doc;
+    }
+
+    private void checkKeys(Object v) {
+      if (v instanceof Map<?, ?> m) {
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+          YamlException bad = badKeys.get(e.getKey());
+          if (bad != null) {
+            throw bad;
+          }
+          checkKeys(e.getValue());
+        }
+      } else if (v instanceof List<?> l) {
+        for (Object o : l) {
+          checkKeys(o);
+        }
+      }
+    }
+
+    private String badKey(Node keyNode, String problem) {
+      String placeholder = BAD_KEY_PREFIX + badKeys.size();
+      badKeys.put(placeholder, error(keyNode, problem));
+      return placeholder;
     }
 
     private static double allowedAliasRatio(long decodeCount) {
@@ -419,7 +455,7 @@ public final class Yaml {
       }
       if (k instanceof Double d) {
         if (keyNode instanceof ScalarNode s && isUint64(s)) {
-          throw error(keyNode, "unsupported map key of type: uint64, key: " + s.value);
+          return badKey(keyNode, "unsupported map key of type: uint64, key: " + s.value);
         }
         String f = GoJson.formatFloat(d, 'g', 32);
         switch (f) {
@@ -433,7 +469,7 @@ public final class Yaml {
             return f;
         }
       }
-      throw error(keyNode, "unsupported map key of type: <nil>, key: null");
+      return badKey(keyNode, "unsupported map key of type: <nil>, key: null");
     }
 
     private static boolean isUint64(ScalarNode s) {

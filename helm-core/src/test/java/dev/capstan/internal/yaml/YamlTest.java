@@ -177,6 +177,14 @@ class YamlTest {
   }
 
   @Test
+  @DisplayName("a null key inside a map that a later duplicate key replaces is no error (keys convert last)")
+  @SuppressWarnings("unchecked")
+  void nullKeyInDiscardedMapIsFine() {
+    Map<String, Object> m = (Map<String, Object>) Yaml.load("e:\n  ~: 1\ne: {}\n", "t.yaml");
+    assertThat(m).isEqualTo(Map.of("e", Map.of()));
+  }
+
+  @Test
   @DisplayName("a repeated key keeps the later value (yaml.v2 non-strict Unmarshal)")
   @SuppressWarnings("unchecked")
   void duplicateKeysLaterWins() {
