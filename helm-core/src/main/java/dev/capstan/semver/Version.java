@@ -127,8 +127,7 @@ public final class Version implements Comparable<Version> {
       Long value = unsigned(numbers[i]);
       if (value == null) {
         throw new InvalidVersionException(text, numbers[i].isEmpty()
-            ? SEGMENT_PARSE + ": " + GoQuote.quote(numbers[i]) + " is empty"
-            : SEGMENT_PARSE + ": " + GoQuote.quote(numbers[i]) + " is out of range");
+            ? SEGMENT_PARSE + ": empty number" : SEGMENT_PARSE + ": value out of range");
       }
       values[i] = value;
     }
@@ -148,7 +147,7 @@ public final class Version implements Comparable<Version> {
       }
       Long value = unsigned(group);
       if (value == null) {
-        return Outcome.failed(SEGMENT_PARSE + ": " + GoQuote.quote(group) + " is out of range");
+        return Outcome.failed(SEGMENT_PARSE + ": value out of range");
       }
       values[i] = value;
     }
