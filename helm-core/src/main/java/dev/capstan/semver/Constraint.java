@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Instances are immutable and thread-safe. {@link #toString()} gives Masterminds' normalised
- * form ({@code >=1.2 <2.0 || ^3.1}).
+ * form ({@code >=1.2 <2.0 || ^3.1}). Error and {@link #validate(Version)} texts are those of
+ * Masterminds v3.5 (Helm 4.2), which quotes versions and constraints; Helm 4.1 (v3.4) prints the
+ * same texts without the quotes. Parsing is linear in the length of the text.
  */
 public final class Constraint {
   /** Go's {@code \s}: unlike Java's, it does not include the vertical tab. */
