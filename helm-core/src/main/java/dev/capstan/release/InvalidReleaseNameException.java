@@ -1,0 +1,25 @@
+package dev.capstan.release;
+
+import dev.capstan.CapstanException;
+
+/**
+ * Thrown when a release name breaks Helm's rules (§1.6). The message is Helm's own text, which
+ * does not repeat the name; Helm's install wraps it as {@code release name "<name>": <message>},
+ * and {@link #name()} gives the name for such wrapping.
+ */
+public class InvalidReleaseNameException extends CapstanException {
+  private static final long serialVersionUID = 1L;
+
+  private final String name;
+
+  /** Creates the exception for {@code name} with Helm's {@code message}. */
+  public InvalidReleaseNameException(String name, String message) {
+    super(message);
+    this.name = name;
+  }
+
+  /** The rejected name. */
+  public String name() {
+    return name;
+  }
+}
