@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ public final class Coalescing {
     Objects.requireNonNull(dst, "dst");
     Objects.requireNonNull(src, "src");
     return Values.of(
-        coalesceTablesFullKey(dst.toMutableMap(), src.toMutableMap(), "", false));
+        coalesceTablesFullKey(LOG::warn, dst.toMutableMap(), src.toMutableMap(), "", false));
   }
 
   /**
@@ -78,27 +79,33 @@ public final class Coalescing {
    * selects Helm's {@code MergeValues} (nulls kept) instead of {@code CoalesceValues}.
    */
   static Map<String, Object> coalesceMutable(Chart chart, Map<String, Object> dest, boolean merge) {
-    return coalesce(chart, dest, "", merge);
+    return coalesce(LOG::warn, chart, dest, "", merge);
+  }
+
+  /** As {@link #coalesceMutable} with merge off, reporting Helm's warnings to {@code warn}. */
+  static Map<String, Object> coalesceMutable(Chart chart, Map<String, Object> dest,
+      Consumer<String> warn) {
+    return coalesce(warn, chart, dest, "", false);
   }
 
   /** Helm's {@code MergeTables}: like {@link #coalesceTables} but nulls are kept. Mutates dst. */
   static Map<String, Object> mergeTablesMutable(Map<String, Object> dst, Map<String, Object> src) {
-    return coalesceTablesFullKey(dst, src, "", true);
+    return coalesceTablesFullKey(LOG::warn, dst, src, "", true);
   }
 
   /** Helm's {@code CoalesceTables} on mutable maps. Mutates dst (and may mutate src). */
   static Map<String, Object> coalesceTablesMutable(Map<String, Object> dst, Map<String, Object> src) {
-    return coalesceTablesFullKey(dst, src, "", false);
+    return coalesceTablesFullKey(LOG::warn, dst, src, "", false);
   }
 
-  private static Map<String, Object> coalesce(Chart chart, Map<String, Object> dest, String prefix,
-      boolean merge) {
-    coalesceValues(chart, dest, prefix, merge);
-    return coalesceDeps(chart, dest, prefix, merge);
+  private static Map<String, Object> coalesce(Consumer<String> warn, Chart chart,
+      Map<String, Object> dest, String prefix, boolean merge) {
+    coalesceValues(warn, chart, dest, prefix, merge);
+    return coalesceDeps(warn, chart, dest, prefix, merge);
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> coalesceDeps(Chart chart, Map<String, Object> dest,
+  private static Map<String, Object> coalesceDeps(Consumer<String> warn, Chart chart, Map<String, Object> dest,
       String prefix, boolean merge) {
     for (Chart sub : chart.subcharts()) {
       String name = sub.name();
@@ -110,15 +117,15 @@ public final class Coalescing {
       }
       Map<String, Object> dvmap = (Map<String, Object>) dest.get(name);
       String subPrefix = concatPrefix(prefix, chart.name());
-      coalesceGlobals(dvmap, dest, subPrefix);
-      dest.put(name, coalesce(sub, dvmap, subPrefix, merge));
+      coalesceGlobals(warn, dvmap, dest, subPrefix);
+      dest.put(name, coalesce(warn, sub, dvmap, subPrefix, merge));
     }
     return dest;
   }
 
   /** Copies the globals of {@code src} into {@code dest}'s {@code global}, src winning. */
   @SuppressWarnings("unchecked")
-  private static void coalesceGlobals(Map<String, Object> dest, Map<String, Object> src,
+  private static void coalesceGlobals(Consumer<String> warn, Map<String, Object> dest, Map<String, Object> src,
       String prefix) {
     Map<String, Object> dg;
     Map<String, Object> sg;
@@ -127,7 +134,7 @@ public final class Coalescing {
     } else if (dest.get(GLOBAL) instanceof Map<?, ?> m) {
       dg = (Map<String, Object>) m;
     } else {
-      LOG.warn("warning: skipping globals because destination {} is not a table.", GLOBAL);
+      warn.accept("warning: skipping globals because destination " + GLOBAL + " is not a table.");
       return;
     }
     if (!src.containsKey(GLOBAL)) {
@@ -135,7 +142,7 @@ public final class Coalescing {
     } else if (src.get(GLOBAL) instanceof Map<?, ?> m) {
       sg = (Map<String, Object>) m;
     } else {
-      LOG.warn("warning: skipping globals because source {} is not a table.", GLOBAL);
+      warn.accept("warning: skipping globals because source " + GLOBAL + " is not a table.");
       return;
     }
     for (Map.Entry<String, Object> e : new ArrayList<>(sg.entrySet())) {
@@ -147,13 +154,13 @@ public final class Coalescing {
         if (!dg.containsKey(key)) {
           dg.put(key, vv);
         } else if (dg.get(key) instanceof Map<?, ?> destvmap) {
-          coalesceTablesFullKey(vv, (Map<String, Object>) destvmap, concatPrefix(prefix, key), true);
+          coalesceTablesFullKey(warn, vv, (Map<String, Object>) destvmap, concatPrefix(prefix, key), true);
           dg.put(key, vv);
         } else {
-          LOG.warn("Conflict: cannot merge map onto non-map for \"{}\". Skipping.", key);
+          warn.accept("Conflict: cannot merge map onto non-map for \"" + key + "\". Skipping.");
         }
       } else if (dg.get(key) instanceof Map) {
-        LOG.warn("key {} is table. Skipping", key);
+        warn.accept("key " + key + " is table. Skipping");
       } else {
         dg.put(key, val);
       }
@@ -163,7 +170,7 @@ public final class Coalescing {
 
   /** Coalesces the chart's own defaults beneath {@code v}. */
   @SuppressWarnings("unchecked")
-  private static void coalesceValues(Chart chart, Map<String, Object> v, String prefix,
+  private static void coalesceValues(Consumer<String> warn, Chart chart, Map<String, Object> v, String prefix,
       boolean merge) {
     String subPrefix = concatPrefix(prefix, chart.name());
     Map<String, Object> vc = chart.values().toMutableMap();
@@ -177,14 +184,14 @@ public final class Coalescing {
         } else if (value instanceof Map<?, ?> dest) {
           if (!(val instanceof Map<?, ?> src)) {
             if (val != null) {
-              LOG.warn("warning: skipped value for {}.{}: Not a table.", subPrefix, key);
+              warn.accept("warning: skipped value for " + subPrefix + "." + key + ": Not a table.");
             }
           } else {
             boolean childMerge = isSubchartName(chart, key) || merge;
             if (!childMerge) {
               cleanNilValues((Map<String, Object>) src);
             }
-            coalesceTablesFullKey((Map<String, Object>) dest, (Map<String, Object>) src,
+            coalesceTablesFullKey(warn, (Map<String, Object>) dest, (Map<String, Object>) src,
                 concatPrefix(subPrefix, key), childMerge);
           }
         }
@@ -213,7 +220,8 @@ public final class Coalescing {
 
   /** Helm's {@code coalesceTablesFullKey}: merges src into dst, dst authoritative. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> coalesceTablesFullKey(Map<String, Object> dst,
+  private static Map<String, Object> coalesceTablesFullKey(Consumer<String> warn,
+      Map<String, Object> dst,
       Map<String, Object> src, String prefix, boolean merge) {
     if (src == null) {
       return dst;
@@ -244,15 +252,15 @@ public final class Coalescing {
         dst.put(key, val);
       } else if (val instanceof Map<?, ?> valMap) {
         if (dv instanceof Map<?, ?> dvMap) {
-          coalesceTablesFullKey((Map<String, Object>) dvMap, (Map<String, Object>) valMap, fullkey,
+          coalesceTablesFullKey(warn, (Map<String, Object>) dvMap, (Map<String, Object>) valMap, fullkey,
               merge);
         } else {
-          LOG.warn("warning: cannot overwrite table with non table for {} ({})", fullkey,
-              CoalescingFormat.goValue(val));
+          warn.accept("warning: cannot overwrite table with non table for " + fullkey + " ("
+              + CoalescingFormat.goValue(val) + ")");
         }
       } else if (dv instanceof Map && val != null) {
-        LOG.warn("warning: destination for {} is a table. Ignoring non-table value ({})", fullkey,
-            CoalescingFormat.goValue(val));
+        warn.accept("warning: destination for " + fullkey + " is a table. Ignoring non-table value ("
+            + CoalescingFormat.goValue(val) + ")");
       }
     }
     return dst;

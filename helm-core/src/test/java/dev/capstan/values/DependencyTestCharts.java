@@ -4,6 +4,9 @@ import dev.capstan.chart.Chart;
 import dev.capstan.chart.ChartMetadata;
 import dev.capstan.chart.Dependency;
 import dev.capstan.internal.yaml.Yaml;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +23,7 @@ final class DependencyTestCharts {
   /** Values from YAML, numbers as doubles. */
   @SuppressWarnings("unchecked")
   static Values yaml(String text) {
-    Object doc = Yaml.load(text, "test.yaml");
+    Object doc = load(text);
     if (doc == null) {
       return Values.empty();
     }
@@ -30,8 +33,17 @@ final class DependencyTestCharts {
   /** A plain mutable map from YAML, numbers as doubles, for Values.of with nulls inside. */
   @SuppressWarnings("unchecked")
   static Map<String, Object> map(String text) {
-    Object doc = Yaml.load(text, "test.yaml");
+    Object doc = load(text);
     return doc == null ? new LinkedHashMap<>() : (Map<String, Object>) floats(doc);
+  }
+
+  /**
+   * Reads YAML with the YAML 1.1-like core schema, so that {@code Null}, {@code NULL} and {@code ~}
+   * are nulls as in Helm (go-yaml). Test-only stand-in for the values reader.
+   */
+  private static Object load(String text) {
+    LoadSettings settings = LoadSettings.builder().setSchema(new CoreSchema()).build();
+    return new Load(settings).loadFromString(text);
   }
 
   private static Object floats(Object v) {
