@@ -1,0 +1,97 @@
+package dev.capstan.chart;
+
+import dev.capstan.chart.ChartLoader.BufferedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Expands chart archives onto disk, as {@code helm pull --untar} does, without ever writing outside
+ * the target directory.
+ */
+public final class ChartArchives {
+  private ChartArchives() {}
+
+  /**
+   * Unpacks the chart archive {@code tgz} into {@code targetDir/<chart name>/}, creating
+   * directories as needed. The archive passes the same checks as {@link Charts#load(Path)} before
+   * anything is written, and no file is written through a symbolic link.
+   *
+   * @return the directory the chart was written to
+   * @throws ChartLoadException when the archive is hostile or malformed, or a file cannot be written
+   */
+  public static Path unpack(Path tgz, Path targetDir) {
+    Objects.requireNonNull(tgz, "tgz");
+    Objects.requireNonNull(targetDir, "targetDir");
+    String label = tgz.getFileName().toString();
+    ArchiveReader.Contents contents;
+    try (InputStream in = Files.newInputStream(tgz)) {
+      contents = ArchiveReader.read(in, label, ArchiveReader.Limits.HELM);
+    } catch (IOException e) {
+      throw new ChartLoadException(label + ": cannot be read: " + e.getMessage(), e);
+    }
+    String chartName = null;
+    for (BufferedFile f : contents.files()) {
+      if (f.name().equals("Chart.yaml")) {
+        String source = label + ": " + contents.topDir() + "/Chart.yaml";
+        Map<String, Object> map = ChartYaml.readMap(
+            new String(f.data(), StandardCharsets.UTF_8), source, "Chart.yaml");
+        chartName = ChartYaml.toMetadata(map, null, source).name();
+      }
+    }
+    if (chartName == null) {
+      throw new ChartLoadException(label + ": Chart.yaml file is missing");
+    }
+    try {
+      Files.createDirectories(targetDir);
+      Path root = targetDir.toRealPath();
+      Path dest = root.resolve(chartName).normalize();
+      if (!dest.getParent().equals(root)) {
+        throw new ChartLoadException(label + ": \"" + chartName + "\" is not a valid chart name");
+      }
+      for (BufferedFile f : contents.files()) {
+        Path out = dest.resolve(f.name()).normalize();
+        if (!out.startsWith(dest) || out.equals(dest)) {
+          throw new ChartLoadException(label + ": entry " + f.name()
+              + " would be written outside " + dest);
+        }
+        createDirectoriesNoLinks(root, out.getParent(), label);
+        if (Files.isSymbolicLink(out)) {
+          throw new ChartLoadException(label + ": refusing to write " + f.name()
+              + " through the existing symbolic link " + out);
+        }
+        Files.write(out, f.data(), StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS);
+      }
+      return dest;
+    } catch (IOException e) {
+      throw new ChartLoadException(label + ": cannot unpack into " + targetDir + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void createDirectoriesNoLinks(Path root, Path dir, String label)
+      throws IOException {
+    Path current = root;
+    for (Path part : root.relativize(dir)) {
+      current = current.resolve(part);
+      if (Files.isSymbolicLink(current)) {
+        throw new ChartLoadException(label + ": refusing to unpack through the existing symbolic"
+            + " link " + current);
+      }
+      if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectory(current);
+      } else if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+        throw new ChartLoadException(label + ": cannot unpack: " + current
+            + " exists and is not a directory");
+      }
+    }
+  }
+}
