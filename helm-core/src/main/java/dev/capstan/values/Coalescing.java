@@ -45,7 +45,7 @@ public final class Coalescing {
   public static Values coalesce(Chart chart, Values user) {
     Objects.requireNonNull(chart, "chart");
     Objects.requireNonNull(user, "user");
-    return Values.of(coalesceMutable(chart, user.toMutableMap(), false));
+    return Values.of(coalesceMutable(chart, user.toMutableMap(), LOG::warn));
   }
 
   /**
@@ -78,8 +78,9 @@ public final class Coalescing {
    * Coalesces {@code dest} (already a private mutable copy) with the chart tree. {@code merge}
    * selects Helm's {@code MergeValues} (nulls kept) instead of {@code CoalesceValues}.
    */
-  static Map<String, Object> coalesceMutable(Chart chart, Map<String, Object> dest, boolean merge) {
-    return coalesce(LOG::warn, chart, dest, "", merge);
+  static Map<String, Object> coalesceMutable(Chart chart, Map<String, Object> dest, boolean merge,
+      Consumer<String> warn) {
+    return coalesce(warn, chart, dest, "", merge);
   }
 
   /** As {@link #coalesceMutable} with merge off, reporting Helm's warnings to {@code warn}. */
