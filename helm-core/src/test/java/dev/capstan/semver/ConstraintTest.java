@@ -633,6 +633,15 @@ class ConstraintTest {
   }
 
   @Test
+  @DisplayName("texts in messages are quoted as Go's %q: escapes for controls and non-printing characters")
+  void goQuoting() {
+    assertThatThrownBy(() -> Constraint.parse("1.2.3\u00a0"))
+        .hasMessage("improper constraint: \"1.2.3\\u00a0\"");
+    assertThatThrownBy(() -> Constraint.parse("\"1\\é\u0001"))
+        .hasMessage("improper constraint: \"\\\"1\\\\é\\x01\"");
+  }
+
+  @Test
   @DisplayName("whitespace is Go's \\s: tabs, newlines and carriage returns separate terms")
   void goWhitespace() {
     Constraint c = Constraint.parse(">=1.0\t<2.0\n||\r\n3.x");
