@@ -4,8 +4,11 @@ import dev.capstan.CapstanException;
 
 /**
  * Thrown when a release name breaks Helm's rules (§1.6). The message is Helm's own text, which
- * does not repeat the name; Helm's install wraps it as {@code release name "<name>": <message>},
- * and {@link #name()} gives the name for such wrapping.
+ * does not repeat the name; {@link #name()} gives the name for wrapping. Helm 4.1.4's install
+ * prints {@code release name check failed: release name "Foo": invalid release name, ...}
+ * (checked with the real binary); upgrade and history say {@code release name is invalid: <name>},
+ * rollback {@code prepareRollback: Release name is invalid: <name>} and uninstall
+ * {@code uninstall: Release name is invalid: <name>} instead.
  */
 public class InvalidReleaseNameException extends CapstanException {
   private static final long serialVersionUID = 1L;

@@ -32,20 +32,16 @@ import java.util.regex.Pattern;
  * same texts without the quotes. Parsing is linear in the length of the text.
  */
 public final class Constraint {
-  /** Go's {@code \s}: unlike Java's, it does not include the vertical tab. */
-  private static final String WS = "[\\t\\n\\f\\r ]";
   /** A version part: digits or wildcards; Masterminds' character class also admits {@code |}. */
-  private static final String PART = "[0-9xX*|]+";
-  private static final String IDENTIFIERS = "[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*";
-  /** A possibly partial version: major, minor, patch, pre-release, metadata. */
+  private static final String PART = "[0-9xX*|]++";
+  private static final String IDENTIFIERS = "[0-9A-Za-z-]++(?:\\.[0-9A-Za-z-]++)*+";
+  /**
+   * A possibly partial version: major, minor, patch, pre-release, metadata. The pieces are
+   * delimited, so possessive quantifiers do not change what matches and keep matching linear.
+   */
   private static final Pattern VERSION = Pattern.compile(
       "v?(" + PART + ")(?:\\.(" + PART + "))?(?:\\.(" + PART + "))?(?:-(" + IDENTIFIERS
           + "))?(?:\\+(" + IDENTIFIERS + "))?");
-  private static final String VERSION_TEXT = "v?" + PART + "(?:\\." + PART + ")?(?:\\." + PART
-      + ")?(?:-" + IDENTIFIERS + ")?(?:\\+" + IDENTIFIERS + ")?";
-  /** A hyphen range {@code A - B}, found anywhere in the text before it is split on {@code ||}. */
-  private static final Pattern RANGE = Pattern.compile(
-      WS + "*(" + VERSION_TEXT + ")" + WS + "+-" + WS + "+(" + VERSION_TEXT + ")" + WS + "*");
 
   private final String text;
   private final List<Group> groups;
@@ -63,30 +59,12 @@ public final class Constraint {
    */
   public static Constraint parse(String text) {
     Objects.requireNonNull(text, "text");
-    String rewritten = rewriteRanges(text);
+    String rewritten = HyphenRanges.rewrite(text);
     List<Group> groups = new ArrayList<>();
     for (String segment : rewritten.split("\\|\\|", -1)) {
       groups.add(parseGroup(text, segment));
     }
     return new Constraint(text, List.copyOf(groups));
-  }
-
-  /** Rewrites each hyphen range {@code A - B} into {@code >= A, <= B }, as Masterminds does. */
-  private static String rewriteRanges(String text) {
-    Matcher m = RANGE.matcher(text);
-    List<String[]> ranges = new ArrayList<>();
-    while (m.find()) {
-      ranges.add(new String[] {m.group(), m.group(1), m.group(2)});
-    }
-    String out = text;
-    for (String[] r : ranges) {
-      int at = out.indexOf(r[0]);
-      if (at >= 0) {
-        out = out.substring(0, at) + ">= " + r[1] + ", <= " + r[2] + " "
-            + out.substring(at + r[0].length());
-      }
-    }
-    return out;
   }
 
   /**
@@ -95,7 +73,10 @@ public final class Constraint {
    * the language of Masterminds' validation expression, recognised without backtracking.
    */
   private static Group parseGroup(String whole, String segment) {
-    List<Term> terms = new ArrayList<>();
+    // The whole part is checked before any version in it is read, as Masterminds does, so that a
+    // part that is both malformed and holds a bad version reports "improper constraint".
+    List<String[]> tokens = new ArrayList<>();
+    List<Matcher> versions = new ArrayList<>();
     int n = segment.length();
     int i = skipSpace(segment, 0);
     while (true) {
@@ -104,7 +85,6 @@ public final class Constraint {
         i++;
       }
       String opText = segment.substring(opStart, i);
-      Operator op = Operator.of(opText);
       i = skipSpace(segment, i);
       int versionStart = i;
       while (i < n && !isSpace(segment.charAt(i)) && segment.charAt(i) != ',') {
@@ -112,10 +92,11 @@ public final class Constraint {
       }
       String versionText = segment.substring(versionStart, i);
       Matcher m = VERSION.matcher(versionText);
-      if (op == null || !m.matches()) {
+      if (Operator.of(opText) == null || !m.matches()) {
         throw improper(whole, segment);
       }
-      terms.add(term(whole, op, opText, versionText, m));
+      tokens.add(new String[] {opText, versionText});
+      versions.add(m);
       i = skipSpace(segment, i);
       if (i == n) {
         break;
@@ -123,6 +104,11 @@ public final class Constraint {
       if (segment.charAt(i) == ',') {
         i = skipSpace(segment, i + 1);
       }
+    }
+    List<Term> terms = new ArrayList<>(tokens.size());
+    for (int k = 0; k < tokens.size(); k++) {
+      String opText = tokens.get(k)[0];
+      terms.add(term(whole, Operator.of(opText), opText, tokens.get(k)[1], versions.get(k)));
     }
     boolean prerelease = terms.stream().anyMatch(t -> t.bound().isPrerelease());
     return new Group(List.copyOf(terms), prerelease);
@@ -169,14 +155,11 @@ public final class Constraint {
   }
 
   private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    return HyphenRanges.isSpace(c);
   }
 
   private static int skipSpace(String s, int i) {
-    while (i < s.length() && isSpace(s.charAt(i))) {
-      i++;
-    }
-    return i;
+    return HyphenRanges.skipSpace(s, i);
   }
 
   /**

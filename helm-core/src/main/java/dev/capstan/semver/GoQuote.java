@@ -39,7 +39,7 @@ final class GoQuote {
     return sb.append('"').toString();
   }
 
-  /** Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and ASCII space. */
+  /** Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols, ASCII space. */
   private static boolean isPrintable(int cp) {
     if (cp == ' ') {
       return true;

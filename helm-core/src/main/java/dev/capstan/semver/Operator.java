@@ -77,7 +77,7 @@ enum Operator {
       return v.compareTo(t.bound()) >= 0 ? null : fail(v, "is less than", t);
     }
   },
-  /** {@code <=} or {@code =<}: at or below the version, or anywhere in a partial version's range. */
+  /** {@code <=} or {@code =<}: at or below the version, or anywhere in a partial one's range. */
   LESS_OR_EQUAL(List.of("<=", "=<")) {
     @Override
     String reject(Term t, Version v) {

@@ -13,7 +13,7 @@ package dev.capstan.semver;
 record Term(Operator operator, String operatorText, String versionText, Version bound,
     Wildcard wildcard) {
 
-  /** The first part of a partial version that is a wildcard ({@code x}, {@code X}, {@code *}) or missing. */
+  /** The first part of a partial version that is a wildcard ({@code x X *}) or missing. */
   enum Wildcard {
     /** A complete version such as {@code 1.2.3}. */
     NONE,

@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
  * equal values. The text a version was parsed from is kept as {@link #original()}.
  */
 public final class Version implements Comparable<Version> {
-  private static final String IDENTIFIERS = "[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*";
+  private static final String IDENTIFIERS = "[0-9A-Za-z-]++(?:\\.[0-9A-Za-z-]++)*+";
   /** NewVersion's grammar; every part is delimited, so matching is linear. */
   private static final Pattern LENIENT = Pattern.compile(
-      "v?([0-9]+)(?:\\.([0-9]+))?(?:\\.([0-9]+))?(?:-(" + IDENTIFIERS + "))?(?:\\+("
+      "v?([0-9]++)(?:\\.([0-9]++))?(?:\\.([0-9]++))?(?:-(" + IDENTIFIERS + "))?(?:\\+("
           + IDENTIFIERS + "))?");
 
   static final String INVALID = "invalid semantic version";

@@ -46,7 +46,8 @@ public final class Versions {
 
   /**
    * Returns {@code items} sorted by {@link #descending()} applied to each item's version string,
-   * for example chart entries of a repository index. Each version is parsed once.
+   * for example chart entries of a repository index. Each version is parsed once; items must not
+   * be {@code null}.
    */
   public static <T> List<T> sortDescending(Collection<T> items,
       Function<? super T, String> versionOf) {

@@ -27,8 +27,8 @@ public record ChartValues(Chart chart, Values values) {
    * Processes the dependencies of {@code chart} against {@code user}, then coalesces the processed
    * chart with {@code user}.
    *
-   * @throws dev.capstan.CapstanException {@code type mismatch on <subchart>: ...} when the values for
-   *     a subchart are not a map
+   * @throws dev.capstan.CapstanException {@code type mismatch on <subchart>: ...} when the values
+   *     for a subchart are not a map
    */
   public static ChartValues compute(Chart chart, Values user) {
     Chart processed = Dependencies.process(chart, user);

@@ -45,13 +45,13 @@ public final class Coalescing {
   public static Values coalesce(Chart chart, Values user) {
     Objects.requireNonNull(chart, "chart");
     Objects.requireNonNull(user, "user");
-    return Values.of(coalesceMutable(chart, user.toMutableMap(), false));
+    return Values.of(coalesceMutable(chart, user.toMutableMap(), LOG::warn));
   }
 
   /**
-   * Merges {@code src} beneath {@code dst}, as Helm's {@code CoalesceTables}: {@code dst} wins, maps
-   * merge recursively, and a {@code null} in {@code dst} removes a key that {@code src} sets. This is
-   * how {@code --reuse-values} lays new flag values over the previous release's values (§4.2).
+   * Merges {@code src} beneath {@code dst}, as Helm's {@code CoalesceTables}: {@code dst} wins,
+   * maps merge recursively, and a {@code null} in {@code dst} removes a key that {@code src} sets.
+   * This is how {@code --reuse-values} lays new flag values over the previous release's values (§4.2).
    */
   public static Values coalesceTables(Values dst, Values src) {
     Objects.requireNonNull(dst, "dst");
@@ -78,8 +78,9 @@ public final class Coalescing {
    * Coalesces {@code dest} (already a private mutable copy) with the chart tree. {@code merge}
    * selects Helm's {@code MergeValues} (nulls kept) instead of {@code CoalesceValues}.
    */
-  static Map<String, Object> coalesceMutable(Chart chart, Map<String, Object> dest, boolean merge) {
-    return coalesce(LOG::warn, chart, dest, "", merge);
+  static Map<String, Object> coalesceMutable(Chart chart, Map<String, Object> dest, boolean merge,
+      Consumer<String> warn) {
+    return coalesce(warn, chart, dest, "", merge);
   }
 
   /** As {@link #coalesceMutable} with merge off, reporting Helm's warnings to {@code warn}. */
@@ -93,10 +94,6 @@ public final class Coalescing {
     return coalesceTablesFullKey(LOG::warn, dst, src, "", true);
   }
 
-  /** Helm's {@code CoalesceTables} on mutable maps. Mutates dst (and may mutate src). */
-  static Map<String, Object> coalesceTablesMutable(Map<String, Object> dst, Map<String, Object> src) {
-    return coalesceTablesFullKey(LOG::warn, dst, src, "", false);
-  }
 
   private static Map<String, Object> coalesce(Consumer<String> warn, Chart chart,
       Map<String, Object> dest, String prefix, boolean merge) {
@@ -105,8 +102,8 @@ public final class Coalescing {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> coalesceDeps(Consumer<String> warn, Chart chart, Map<String, Object> dest,
-      String prefix, boolean merge) {
+  private static Map<String, Object> coalesceDeps(Consumer<String> warn, Chart chart,
+      Map<String, Object> dest, String prefix, boolean merge) {
     for (Chart sub : chart.subcharts()) {
       String name = sub.name();
       if (!dest.containsKey(name)) {
@@ -125,8 +122,8 @@ public final class Coalescing {
 
   /** Copies the globals of {@code src} into {@code dest}'s {@code global}, src winning. */
   @SuppressWarnings("unchecked")
-  private static void coalesceGlobals(Consumer<String> warn, Map<String, Object> dest, Map<String, Object> src,
-      String prefix) {
+  private static void coalesceGlobals(Consumer<String> warn, Map<String, Object> dest,
+      Map<String, Object> src, String prefix) {
     Map<String, Object> dg;
     Map<String, Object> sg;
     if (!dest.containsKey(GLOBAL)) {
@@ -154,7 +151,8 @@ public final class Coalescing {
         if (!dg.containsKey(key)) {
           dg.put(key, vv);
         } else if (dg.get(key) instanceof Map<?, ?> destvmap) {
-          coalesceTablesFullKey(warn, vv, (Map<String, Object>) destvmap, concatPrefix(prefix, key), true);
+          coalesceTablesFullKey(warn, vv, (Map<String, Object>) destvmap,
+              concatPrefix(prefix, key), true);
           dg.put(key, vv);
         } else {
           warn.accept("Conflict: cannot merge map onto non-map for \"" + key + "\". Skipping.");
@@ -170,8 +168,8 @@ public final class Coalescing {
 
   /** Coalesces the chart's own defaults beneath {@code v}. */
   @SuppressWarnings("unchecked")
-  private static void coalesceValues(Consumer<String> warn, Chart chart, Map<String, Object> v, String prefix,
-      boolean merge) {
+  private static void coalesceValues(Consumer<String> warn, Chart chart,
+      Map<String, Object> v, String prefix, boolean merge) {
     String subPrefix = concatPrefix(prefix, chart.name());
     Map<String, Object> vc = chart.values().toMutableMap();
     for (Map.Entry<String, Object> e : vc.entrySet()) {
@@ -252,15 +250,15 @@ public final class Coalescing {
         dst.put(key, val);
       } else if (val instanceof Map<?, ?> valMap) {
         if (dv instanceof Map<?, ?> dvMap) {
-          coalesceTablesFullKey(warn, (Map<String, Object>) dvMap, (Map<String, Object>) valMap, fullkey,
-              merge);
+          coalesceTablesFullKey(warn, (Map<String, Object>) dvMap,
+              (Map<String, Object>) valMap, fullkey, merge);
         } else {
           warn.accept("warning: cannot overwrite table with non table for " + fullkey + " ("
               + CoalescingFormat.goValue(val) + ")");
         }
       } else if (dv instanceof Map && val != null) {
-        warn.accept("warning: destination for " + fullkey + " is a table. Ignoring non-table value ("
-            + CoalescingFormat.goValue(val) + ")");
+        warn.accept("warning: destination for " + fullkey
+            + " is a table. Ignoring non-table value (" + CoalescingFormat.goValue(val) + ")");
       }
     }
     return dst;

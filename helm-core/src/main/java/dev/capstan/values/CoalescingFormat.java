@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Formats values the way Go's {@code fmt} package prints them, so that Capstan's log lines and error
- * messages carry Helm's exact text ({@code %v}, {@code %t}, {@code %T} of decoded YAML values).
+ * Formats values the way Go's {@code fmt} package prints them, so that Capstan's log lines and
+ * error messages carry Helm's exact text ({@code %v}, {@code %t}, {@code %T} of decoded YAML values).
  */
 final class CoalescingFormat {
   private CoalescingFormat() {}
@@ -86,7 +86,7 @@ final class CoalescingFormat {
     return "%!t(" + goType(v) + "=" + goValue(v) + ")";
   }
 
-  /** Go's {@code %T} for a decoded value: {@code string}, {@code float64}, {@code []interface {}}... */
+  /** Go's {@code %T} of a decoded value: {@code string}, {@code float64}, {@code []interface {}}. */
   static String goType(Object v) {
     if (v == null) {
       return "<nil>";
@@ -112,7 +112,7 @@ final class CoalescingFormat {
     return v.getClass().getSimpleName();
   }
 
-  /** Go's {@code %v} of a {@code float64}: shortest form, exponent when it is below -4 or at least 21. */
+  /** Go's {@code %v} of a {@code float64}: shortest form, exponent form below -4 or from 21. */
   static String goFloat(double d) {
     if (Double.isNaN(d)) {
       return "NaN";

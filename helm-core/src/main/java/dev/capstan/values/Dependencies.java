@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +51,13 @@ public final class Dependencies {
   public static Chart process(Chart chart, Values user) {
     Objects.requireNonNull(chart, "chart");
     Objects.requireNonNull(user, "user");
-    Chart enabled = processEnabled(chart, user.toMutableMap(), "");
-    return processImportValues(enabled);
+    return process(chart, user, LOG::warn);
+  }
+
+  /** As {@link #process(Chart, Values)}, reporting Helm's warnings to {@code warn}. */
+  static Chart process(Chart chart, Values user, Consumer<String> warn) {
+    Chart enabled = processEnabled(chart, user.toMutableMap(), "", warn);
+    return processImportValues(enabled, warn);
   }
 
   /**
@@ -84,7 +90,8 @@ public final class Dependencies {
   // --------------------------------------------------------------------------------------------
   // Enablement
 
-  private static Chart processEnabled(Chart c, Map<String, Object> v, String path) {
+  private static Chart processEnabled(Chart c, Map<String, Object> v, String path,
+      Consumer<String> warn) {
     List<Dependency> reqs = c.metadata().dependencies();
     if (reqs.isEmpty()) {
       return c;
@@ -113,12 +120,12 @@ public final class Dependencies {
         .metadata(c.metadata().withDependencies(allEnabled))
         .subcharts(chartDependencies)
         .build();
-    Map<String, Object> cvals = Coalescing.coalesceMutable(staged, Values.mutableCopy(v), false);
+    Map<String, Object> cvals = Coalescing.coalesceMutable(staged, Values.mutableCopy(v), warn);
 
     boolean[] enabled = new boolean[allEnabled.size()];
     java.util.Arrays.fill(enabled, true);
-    processTags(allEnabled, cvals, enabled);
-    processConditions(allEnabled, cvals, path, enabled);
+    processTags(allEnabled, cvals, enabled, warn);
+    processConditions(allEnabled, cvals, path, enabled, warn);
 
     Set<String> rm = new HashSet<>();
     List<Dependency> keptMetadata = new ArrayList<>();
@@ -135,7 +142,7 @@ public final class Dependencies {
     List<Chart> kept = new ArrayList<>();
     for (Chart sub : chartDependencies) {
       if (!rm.contains(sub.name())) {
-        kept.add(processEnabled(sub, cvals, path + sub.name() + "."));
+        kept.add(processEnabled(sub, cvals, path + sub.name() + ".", warn));
       }
     }
     return c.toBuilder()
@@ -162,7 +169,7 @@ public final class Dependencies {
   }
 
   private static void processTags(List<Dependency> reqs, Map<String, Object> cvals,
-      boolean[] enabled) {
+      boolean[] enabled, Consumer<String> warn) {
     if (!(cvals.get("tags") instanceof Map<?, ?> vt)) {
       return;
     }
@@ -179,7 +186,7 @@ public final class Dependencies {
               hasFalse = true;
             }
           } else {
-            LOG.warn("returned non-bool value: tag={} chart={}", k, r.name());
+            warn.accept("returned non-bool value tag=" + k + " chart=" + r.name());
           }
         }
       }
@@ -192,7 +199,7 @@ public final class Dependencies {
   }
 
   private static void processConditions(List<Dependency> reqs, Map<String, Object> cvals,
-      String cpath, boolean[] enabled) {
+      String cpath, boolean[] enabled, Consumer<String> warn) {
     for (int i = 0; i < reqs.size(); i++) {
       Dependency r = reqs.get(i);
       String condition = r.condition() == null ? "" : r.condition().strip();
@@ -206,7 +213,7 @@ public final class Dependencies {
             enabled[i] = b;
             break;
           }
-          LOG.warn("returned non-bool value: path={} chart={}", c, r.name());
+          warn.accept("returned non-bool value path=" + c + " chart=" + r.name());
         }
       }
     }
@@ -235,13 +242,13 @@ public final class Dependencies {
   // --------------------------------------------------------------------------------------------
   // import-values
 
-  private static Chart processImportValues(Chart c) {
+  private static Chart processImportValues(Chart c, Consumer<String> warn) {
     List<Chart> subs = new ArrayList<>(c.subcharts().size());
     for (Chart sub : c.subcharts()) {
-      subs.add(processImportValues(sub));
+      subs.add(processImportValues(sub, warn));
     }
     Chart withSubs = c.toBuilder().subcharts(subs).build();
-    return ImportValues.apply(withSubs);
+    return ImportValues.apply(withSubs, warn);
   }
 
   /** Applies one chart's import-values, its subcharts already processed. */
@@ -249,13 +256,13 @@ public final class Dependencies {
     private ImportValues() {}
 
     @SuppressWarnings("unchecked")
-    static Chart apply(Chart c) {
+    static Chart apply(Chart c, Consumer<String> warn) {
       List<Dependency> reqs = c.metadata().dependencies();
       if (reqs.isEmpty()) {
         return c;
       }
       Map<String, Object> cvals =
-          Coalescing.coalesceMutable(c, new LinkedHashMap<>(), true);
+          Coalescing.coalesceMutable(c, new LinkedHashMap<>(), true, warn);
       Map<String, Object> b = new LinkedHashMap<>();
       List<Dependency> normalised = new ArrayList<>(reqs.size());
       for (Dependency r : reqs) {
@@ -267,8 +274,9 @@ public final class Dependencies {
             outiv.add(childParent(child, parent));
             Map<String, Object> vv = table(cvals, r.name() + "." + child);
             if (vv == null) {
-              LOG.warn("ImportValues missing table from chart: chart={} error=no table named "
-                  + "\"{}\"", r.name(), lastSegment(r.name() + "." + child, cvals));
+              warn.accept("ImportValues missing table from chart chart=" + r.name()
+                  + " error=\"\\\"" + lastSegment(r.name() + "." + child, cvals)
+                  + "\\\" is not a table\"");
               continue;
             }
             Coalescing.mergeTablesMutable(b, pathToMap(parent, Values.mutableCopy(vv)));
@@ -277,8 +285,8 @@ public final class Dependencies {
             outiv.add(childParent(child, "."));
             Map<String, Object> vm = table(cvals, r.name() + "." + child);
             if (vm == null) {
-              LOG.warn("ImportValues missing table: error=no table named \"{}\"",
-                  lastSegment(r.name() + "." + child, cvals));
+              warn.accept("ImportValues missing table error=\"\\\""
+                  + lastSegment(r.name() + "." + child, cvals) + "\\\" is not a table\"");
               continue;
             }
             Coalescing.mergeTablesMutable(b, Values.mutableCopy(vm));

@@ -49,8 +49,8 @@ public final class ValuesSchema {
   private ValuesSchema() {}
 
   /**
-   * Validates {@code finalValues} (the coalesced values, see {@link ChartValues}) against the schema
-   * of {@code processedChart} and, recursively, each subchart's schema against its sub-table.
+   * Validates {@code finalValues} (the coalesced values, see {@link ChartValues}) against the
+   * schema of {@code processedChart} and, recursively, each subchart's schema against its sub-table.
    *
    * @throws SchemaValidationException listing every violation, per chart, with its JSON path
    * @throws CapstanException when a {@code values.schema.json} is not valid JSON, is not a valid
@@ -99,8 +99,10 @@ public final class ValuesSchema {
       schemaNode = MAPPER.readTree(new String(schemaBytes, StandardCharsets.UTF_8));
     } catch (JacksonException e) {
       TokenStreamLocation loc = e.getLocation();
-      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      throw new CapstanException(file + " is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+      String where =
+          loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      throw new CapstanException(
+          file + " is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
     }
     if (schemaNode == null || schemaNode.isMissingNode()) {
       throw new CapstanException(file + " is not valid JSON: the file is empty");
@@ -110,7 +112,8 @@ public final class ValuesSchema {
                 .pathType(PathType.JSON_POINTER)
                 .locale(Locale.ENGLISH)
                 .build())
-            .resourceLoaders(loaders -> loaders.values(list -> list.add(0, new SchemaNoRemoteRefs(file)))));
+            .resourceLoaders(loaders -> loaders.values(
+                list -> list.add(0, new SchemaNoRemoteRefs(file)))));
     try {
       checkAgainstMetaSchema(registry, schemaNode, file);
       Schema schema = registry.getSchema(SchemaLocation.of(BASE_IRI), schemaNode);

@@ -457,6 +457,10 @@ class ConstraintTest {
       '1x.2' ; 'constraint parser error: "1x.2" does not hold a valid version'
       '1|2' ; 'constraint parser error: "1|2" does not hold a valid version'
       '99999999999999999999' ; 'constraint parser error: "99999999999999999999" does not hold a valid version'
+      '1x.2 !' ; 'improper constraint: "1x.2 !"'
+      'a1.2 - 3' ; 'improper constraint: "a>= 1.2, <= 3 "'
+      '1.2.3-a||1 - 2' ; 'improper constraint: "1.2.3-a>= "'
+      '1.2.3 - 2.3.4.5' ; 'improper constraint: ">= 1.2.3, <= 2.3.4 .5"'
       """)
   void invalid(String constraint, String message) {
     String text = constraint.replace("\\u000b", "\u000b");
@@ -485,6 +489,8 @@ class ConstraintTest {
       '> 1 , <=1.2.3' ; '>1 <=1.2.3'
       '1.1 - 3' ; '>=1.1 <=3'
       '=> 1.0, =< 2, ~> 1.2' ; '=>1.0 =<2 ~>1.2'
+      '1||1.2 - 3' ; '>=1 || 1.2 <=3'
+      '1 - 2 || 3 - 4' ; '>=1 <=2 || >=3 <=4'
       """)
   void normalisedForm(String constraint, String expected) {
     Constraint c = Constraint.parse(constraint);
@@ -627,6 +633,15 @@ class ConstraintTest {
   }
 
   @Test
+  @DisplayName("texts in messages are quoted as Go's %q: escapes for controls and non-printing characters")
+  void goQuoting() {
+    assertThatThrownBy(() -> Constraint.parse("1.2.3\u00a0"))
+        .hasMessage("improper constraint: \"1.2.3\\u00a0\"");
+    assertThatThrownBy(() -> Constraint.parse("\"1\\é\u0001"))
+        .hasMessage("improper constraint: \"\\\"1\\\\é\\x01\"");
+  }
+
+  @Test
   @DisplayName("whitespace is Go's \\s: tabs, newlines and carriage returns separate terms")
   void goWhitespace() {
     Constraint c = Constraint.parse(">=1.0\t<2.0\n||\r\n3.x");
@@ -636,7 +651,7 @@ class ConstraintTest {
   }
 
   @Test
-  @DisplayName("parsing stays fast on long, almost valid input (no regex backtracking blow-up)")
+  @DisplayName("parsing is linear: long, almost valid input does not make it backtrack for ever")
   void noCatastrophicBacktracking() {
     // Given: many terms separated by runs of spaces, then one bad character
     String text = "1  ".repeat(5_000) + "!";
@@ -644,5 +659,11 @@ class ConstraintTest {
     // When / Then: a regular expression with nested whitespace quantifiers would never finish
     assertThatThrownBy(() -> Constraint.parse(text))
         .isInstanceOf(InvalidConstraintException.class);
+    assertThatThrownBy(() -> Constraint.parse("1".repeat(200_000) + "x - 1"))
+        .isInstanceOf(InvalidConstraintException.class);
+    assertThatThrownBy(() -> Constraint.parse(" ".repeat(200_000) + "x!"))
+        .isInstanceOf(InvalidConstraintException.class);
+    assertThat(Constraint.parse("1-a".repeat(50_000) + " - 2").toString()).startsWith(">=1-a");
+    assertThat(Constraint.parse(" ".repeat(200_000) + "x")).hasToString("x");
   }
 }

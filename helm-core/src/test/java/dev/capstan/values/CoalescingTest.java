@@ -401,4 +401,26 @@ class CoalescingTest {
 
     assertThat(v.get(path)).contains(expected);
   }
+
+  @Test
+  @DisplayName("§4.1 globals are copied one level deep, as in Helm: a subchart's default for a "
+      + "table two levels down reaches the parent's globals (helm#12181, kept by Helm)")
+  void deepGlobalTablesSharedAsInHelm() {
+    // Given
+    Chart c = chart("parent").values("global: {a: {b: {x: 1}}, n: {v1: chart}}\n")
+        .sub(chart("alpha").values("global: {a: {b: {y: 2}}, n: {v2: alpha}}\n"))
+        .sub(chart("beta"))
+        .build();
+
+    // When
+    Values v = Coalescing.coalesce(c, Values.empty());
+
+    // Then: one level down the copy isolates the parent ...
+    assertThat(v.get("alpha.global.n.v2")).contains("alpha");
+    assertThat(v.get("global.n.v2")).isEmpty();
+    // ... two levels down the table is shared, so alpha's default shows in the parent and beta
+    assertThat(v.get("alpha.global.a.b.y")).contains(2.0);
+    assertThat(v.get("global.a.b.y")).contains(2.0);
+    assertThat(v.get("beta.global.a.b.y")).contains(2.0);
+  }
 }

@@ -216,4 +216,25 @@ class DependenciesTest {
     assertThat(processed.subcharts()).extracting(Chart::name).containsExactly("child");
     assertThat(processed.values()).isEqualTo(parent.values());
   }
+
+  @Test
+  @DisplayName("§4.1 non-bool tag and condition values are skipped with Helm's warning")
+  void nonBoolWarns() {
+    // Given
+    Chart parent = chart("parent")
+        .dependencies("- {name: a, version: 0.1.0, condition: 'a.enabled,a.fallback', tags: [t]}")
+        .sub(chart("a"))
+        .build();
+    List<String> warnings = new java.util.ArrayList<>();
+
+    // When: the tag and the first condition are strings, the second condition is false
+    Chart processed = Dependencies.process(parent,
+        yaml("tags: {t: 'yes'}\na: {enabled: 'true', fallback: false}"), warnings::add);
+
+    // Then
+    assertThat(processed.subcharts()).isEmpty();
+    assertThat(warnings).containsExactly(
+        "returned non-bool value tag=t chart=a",
+        "returned non-bool value path=a.enabled chart=a");
+  }
 }

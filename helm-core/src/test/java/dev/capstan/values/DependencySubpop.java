@@ -83,8 +83,7 @@ final class DependencySubpop {
             """)
         .sub(subchart1())
         .sub(subchart2())
-        .build()
-        .toBuilder().build();
+        .build();
   }
 
   private static DependencyTestCharts.ChartSpec subchart1() {

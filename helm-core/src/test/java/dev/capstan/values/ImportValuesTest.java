@@ -104,10 +104,14 @@ class ImportValuesTest {
         .sub(chart("child").values("data: {x: 1}\n"))
         .build();
 
-    Chart processed = Dependencies.process(parent, Values.empty());
+    java.util.List<String> warnings = new java.util.ArrayList<>();
+    Chart processed = Dependencies.process(parent, Values.empty(), warnings::add);
 
     assertThat(processed.values().get("b.c.x")).contains(1.0);
     assertThat(processed.values().asMap()).doesNotContainKey("a");
+    assertThat(warnings).containsExactly(
+        "ImportValues missing table from chart chart=child error=\"\\\"nothing\\\" is not a table\"",
+        "ImportValues missing table error=\"\\\"exports\\\" is not a table\"");
   }
 
   @Test

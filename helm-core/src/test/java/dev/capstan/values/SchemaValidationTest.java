@@ -305,4 +305,20 @@ class SchemaValidationTest {
 
     assertThatCode(() -> ValuesSchema.validate(c, yaml("any: value\n"))).doesNotThrowAnyException();
   }
+
+  @ParameterizedTest(name = "{1}")
+  @DisplayName("references outside the schema (unknown dialects, relative refs) are refused by name")
+  @CsvSource(delimiter = '|', value = {
+      "{\"$schema\": \"http://example.com/dialect\", \"type\": \"object\"} "
+          + "| http://example.com/dialect",
+      "{\"$id\": \"https://example.com/s.json\", \"properties\": {\"a\": {\"$ref\": \"o.json\"}}} "
+          + "| https://example.com/o.json"})
+  void outsideReferencesRefused(String schema, String named) {
+    Chart c = chart("c").schema(schema).build();
+
+    assertThatThrownBy(() -> ValuesSchema.validate(c, yaml("a: 1\n")))
+        .isInstanceOf(CapstanException.class)
+        .hasMessage("c/values.schema.json refers to the external schema \"" + named
+            + "\"; Capstan does not load schemas from outside the chart's values.schema.json");
+  }
 }
