@@ -356,7 +356,8 @@ class YamlTest {
   @DisplayName("a tab between tokens on a line is a blank, as go-yaml reads it")
   @SuppressWarnings("unchecked")
   void tabAsSeparator() {
-    Map<String, Object> m = (Map<String, Object>) Yaml.load("a:\t1\nb: [x,\ty]\nc: \"in\tside\"\n", "t.yaml");
+    Map<String, Object> m =
+        (Map<String, Object>) Yaml.load("a:\t1\nb: [x,\tz]\nc: \"in\tside\"\n", "t.yaml");
     assertThat(m).containsEntry("a", 1L).containsEntry("b", List.of("x", "z"))
         .containsEntry("c", "in\tside");
   }
