@@ -2,8 +2,8 @@ package dev.capstan.internal.yaml;
 
 import dev.capstan.internal.json.GoJson;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
