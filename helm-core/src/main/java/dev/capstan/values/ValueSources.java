@@ -34,7 +34,7 @@ import java.util.Optional;
  * keeps the other keys under {@code a} that a file set.
  *
  * <p>Expressions are checked for syntax when the sources are built; files are read when they are
- * merged. Relative paths in {@code --set-file} expressions resolve against
+ * merged. Relative paths (values files and {@code --set-file} paths) resolve against
  * {@link Builder#baseDirectory(Path)} when one is given, else against the process's working
  * directory, as in Helm. Standard input ({@code -}) and URLs are not supported.
  */
@@ -84,7 +84,8 @@ public final class ValueSources {
   public Values merge() {
     Map<String, Object> base = new LinkedHashMap<>();
     for (Source doc : documents) {
-      Values v = Values.fromYaml(doc.yaml().orElseGet(() -> readValuesFile(doc.path())), doc.name());
+      Values v = Values.fromYaml(doc.yaml().orElseGet(() -> readValuesFile(resolve(doc.path()))),
+          doc.name());
       base = Values.mergeMaps(base, v.toMutableMap());
     }
     for (String expr : json) {
@@ -128,8 +129,17 @@ public final class ValueSources {
     }
   }
 
+  private Path resolve(Path path) {
+    return baseDirectory.map(d -> d.resolve(path)).orElse(path);
+  }
+
   private Object readSetFile(String path) {
-    Path p = baseDirectory.map(d -> d.resolve(path)).orElseGet(() -> Path.of(path));
+    Path p;
+    try {
+      p = resolve(Path.of(path));
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new Strvals.ParseError("open " + path + ": " + e.getReason());
+    }
     try {
       return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
@@ -254,7 +264,7 @@ public final class ValueSources {
       return this;
     }
 
-    /** Sets the directory that relative {@code --set-file} paths resolve against. */
+    /** Sets the directory that relative values-file and {@code --set-file} paths resolve against. */
     public Builder baseDirectory(Path directory) {
       this.baseDirectory = Objects.requireNonNull(directory, "directory");
       return this;

@@ -120,6 +120,15 @@ class ValueSourcesTest {
   }
 
   @Test
+  @DisplayName("a relative values file resolves against the base directory")
+  void relativeValuesFile() throws IOException {
+    Files.writeString(dir.resolve("prod.yaml"), "a: 1\n");
+    Values v = ValueSources.builder().baseDirectory(dir).valuesFile(Path.of("prod.yaml")).build()
+        .merge();
+    assertThat(v.asMap()).isEqualTo(Map.of("a", 1.0));
+  }
+
+  @Test
   @DisplayName("a missing --set-file file is an error naming the flag, expression and path")
   void setFileMissing() {
     ValueSources vs = ValueSources.builder().baseDirectory(dir).setFile("cfg=nope.txt").build();

@@ -1,5 +1,6 @@
 package dev.capstan.internal.json;
 
+import dev.capstan.CapstanException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -376,7 +377,7 @@ public final class GoJson {
   public record Decoded(Object value, int end) {}
 
   /** A JSON syntax or range error, with Go's wording where it has one. */
-  public static final class DecodeException extends RuntimeException {
+  public static final class DecodeException extends CapstanException {
     private static final long serialVersionUID = 1L;
 
     DecodeException(String message) {

@@ -35,28 +35,30 @@ final class GoYamlResolver {
   private static final Pattern BASE60_FLOAT =
       Pattern.compile("^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?$");
 
-  private static final Map<String, Resolved> WORDS = new HashMap<>();
+  private static final Map<String, Resolved> WORDS = words();
 
-  static {
+  private static Map<String, Resolved> words() {
+    Map<String, Resolved> words = new HashMap<>();
     for (String s : new String[] {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}) {
-      WORDS.put(s, new Resolved(BOOL, Boolean.TRUE));
+      words.put(s, new Resolved(BOOL, Boolean.TRUE));
     }
     for (String s : new String[] {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"}) {
-      WORDS.put(s, new Resolved(BOOL, Boolean.FALSE));
+      words.put(s, new Resolved(BOOL, Boolean.FALSE));
     }
     for (String s : new String[] {"", "~", "null", "Null", "NULL"}) {
-      WORDS.put(s, new Resolved(NULL, null));
+      words.put(s, new Resolved(NULL, null));
     }
     for (String s : new String[] {".nan", ".NaN", ".NAN"}) {
-      WORDS.put(s, new Resolved(FLOAT, Double.NaN));
+      words.put(s, new Resolved(FLOAT, Double.NaN));
     }
     for (String s : new String[] {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"}) {
-      WORDS.put(s, new Resolved(FLOAT, Double.POSITIVE_INFINITY));
+      words.put(s, new Resolved(FLOAT, Double.POSITIVE_INFINITY));
     }
     for (String s : new String[] {"-.inf", "-.Inf", "-.INF"}) {
-      WORDS.put(s, new Resolved(FLOAT, Double.NEGATIVE_INFINITY));
+      words.put(s, new Resolved(FLOAT, Double.NEGATIVE_INFINITY));
     }
-    WORDS.put("<<", new Resolved(MERGE, "<<"));
+    words.put("<<", new Resolved(MERGE, "<<"));
+    return Map.copyOf(words);
   }
 
   /** yaml.v2's first-character hint table: S(ign), D(igit), M(ap), '.', or 0 (plain string). */

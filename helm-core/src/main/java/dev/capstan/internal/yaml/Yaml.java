@@ -2,8 +2,8 @@ package dev.capstan.internal.yaml;
 
 import dev.capstan.internal.json.GoJson;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
@@ -88,27 +88,74 @@ public final class Yaml {
         .setCodePointLimit(Math.max(MAX_CODE_POINTS, 1) + 1024)
         .setAllowDuplicateKeys(true)
         .build();
-    List<Object> out = new ArrayList<>();
-    try {
-      Iterator<Event> events = new Parse(settings).parseString(text).iterator();
-      Composer composer = new Composer(name, events);
-      Node doc;
-      while ((doc = composer.nextDocument()) != Composer.END) {
-        out.add(new Decoder(name).document(doc));
+    String current = text;
+    for (int fixes = 0; ; fixes++) {
+      try {
+        return parseAll(current, name, settings);
+      } catch (MarkedYamlEngineException e) {
+        String patched = fixes < MAX_TAB_FIXES ? separatingTabToSpace(current, e) : null;
+        if (patched == null) {
+          Mark mark = e.getProblemMark().orElse(e.getContextMark().orElse(null));
+          int line = mark == null ? 0 : mark.getLine() + 1;
+          int col = mark == null ? 0 : mark.getColumn() + 1;
+          String problem = e.getProblem();
+          if (e.getContext() != null && !e.getContext().isEmpty()) {
+            problem = e.getContext() + ": " + problem;
+          }
+          throw new YamlException(name, line, col, problem, e);
+        }
+        current = patched;
+      } catch (YamlEngineException e) {
+        throw new YamlException(name, 0, 0, e.getMessage(), e);
       }
-      return out;
-    } catch (MarkedYamlEngineException e) {
-      Mark mark = e.getProblemMark().orElse(e.getContextMark().orElse(null));
-      int line = mark == null ? 0 : mark.getLine() + 1;
-      int col = mark == null ? 0 : mark.getColumn() + 1;
-      String problem = e.getProblem();
-      if (e.getContext() != null && !e.getContext().isEmpty()) {
-        problem = e.getContext() + ": " + problem;
-      }
-      throw new YamlException(name, line, col, problem, e);
-    } catch (YamlEngineException e) {
-      throw new YamlException(name, 0, 0, e.getMessage(), e);
     }
+  }
+
+  /** How many separating tabs are rewritten (one re-parse each) before an error is reported. */
+  private static final int MAX_TAB_FIXES = 200;
+
+  private static List<Object> parseAll(String text, String name, LoadSettings settings) {
+    List<Object> out = new ArrayList<>();
+    Iterator<Event> events = new Parse(settings).parseString(text).iterator();
+    Composer composer = new Composer(name, events);
+    Node doc;
+    while ((doc = composer.nextDocument()) != Composer.END) {
+      out.add(new Decoder(name).document(doc));
+    }
+    return out;
+  }
+
+  /**
+   * go-yaml accepts a tab as the blank between tokens on a line ({@code key:\tvalue},
+   * {@code [a,\tb]}); snakeyaml-engine does not. When the parser stops at such a tab (one that is
+   * not part of the line's indentation), it becomes a space of the same width, so positions in
+   * later messages stay right. Returns null when the error is about something else.
+   */
+  private static String separatingTabToSpace(String text, MarkedYamlEngineException e) {
+    Mark mark = e.getProblemMark().orElse(null);
+    if (mark == null) {
+      return null;
+    }
+    int cp = mark.getIndex();
+    if (cp < 0 || cp >= text.codePointCount(0, text.length())) {
+      return null;
+    }
+    int i = text.offsetByCodePoints(0, cp);
+    if (text.charAt(i) != '\t') {
+      return null;
+    }
+    boolean tokenBefore = false;
+    for (int j = i - 1; j >= 0 && text.charAt(j) != '\n' && text.charAt(j) != '\r'; j--) {
+      char c = text.charAt(j);
+      if (c != ' ' && c != '\t') {
+        tokenBefore = true;
+        break;
+      }
+    }
+    if (!tokenBefore) {
+      return null;
+    }
+    return text.substring(0, i) + ' ' + text.substring(i + 1);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -406,7 +453,8 @@ public final class Yaml {
         v = r.value();
         if (GoYamlResolver.BINARY.equals(r.tag())) {
           try {
-            byte[] data = Base64.getMimeDecoder().decode(s.value.replaceAll("\\s", ""));
+            // Go's base64.StdEncoding skips line breaks, but no other blanks.
+            byte[] data = Base64.getDecoder().decode(s.value.replace("\r", "").replace("\n", ""));
             v = new String(data, java.nio.charset.StandardCharsets.UTF_8);
           } catch (IllegalArgumentException e) {
             throw error(s, "!!binary value contains invalid base64 data");

@@ -353,6 +353,30 @@ class YamlTest {
   }
 
   @Test
+  @DisplayName("a tab between tokens on a line is a blank, as go-yaml reads it")
+  @SuppressWarnings("unchecked")
+  void tabAsSeparator() {
+    Map<String, Object> m =
+        (Map<String, Object>) Yaml.load("a:\t1\nb: [x,\tz]\nc: \"in\tside\"\n", "t.yaml");
+    assertThat(m).containsEntry("a", 1L).containsEntry("b", List.of("x", "z"))
+        .containsEntry("c", "in\tside");
+  }
+
+  @Test
+  @DisplayName("a tab in indentation is still an error")
+  void tabInIndentation() {
+    assertThatThrownBy(() -> Yaml.load("a:\n\tb: 1\n", "t.yaml")).isInstanceOf(YamlException.class);
+  }
+
+  @Test
+  @DisplayName("!!binary skips line breaks but not other blanks, as Go's base64 does")
+  void binaryLineBreaks() {
+    assertThat(valueOf("!!binary |\n  aGVs\n  bG8=\n")).isEqualTo("hello");
+    assertThatThrownBy(() -> Yaml.load("v: !!binary aGVs bG8=\n", "t.yaml"))
+        .hasMessageContaining("!!binary value contains invalid base64 data");
+  }
+
+  @Test
   @DisplayName("every document is read in order; an empty document is null")
   void loadAllReadsEveryDocument() {
     List<Object> docs = Yaml.loadAll("a: 1\n---\n---\nb: 2\n", "t.yaml");
