@@ -1,6 +1,5 @@
 package dev.capstan.values;
 
-import dev.capstan.CapstanException;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +9,7 @@ import java.util.Objects;
  * schema(s) in the following chart(s):}, then for each chart its name and one line per violation;
  * {@link #violations()} lists the same violations as data.
  */
-public class SchemaValidationException extends CapstanException {
+public class SchemaValidationException extends ValuesException {
   private static final long serialVersionUID = 1L;
 
   /** The first line of the message, as Helm prints it. */

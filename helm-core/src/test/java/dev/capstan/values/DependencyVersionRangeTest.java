@@ -6,7 +6,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The version-range check used to match dependencies to subcharts (Helm's IsCompatibleRange). */
+/**
+ * The version-range check used to match dependencies to subcharts (Helm's IsCompatibleRange). An
+ * empty constraint is not a Masterminds constraint (its validation regex needs a version), so a
+ * dependency without a version never matches by range, as in Helm.
+ */
 class DependencyVersionRangeTest {
 
   @ParameterizedTest(name = "''{0}'' vs {1} -> {2}")
@@ -15,7 +19,7 @@ class DependencyVersionRangeTest {
       "0.1.0           ; 0.1.0       ; true",
       "0.1.0           ; 0.1.1       ; false",
       "=1.2.3          ; 1.2.3       ; true",
-      "''              ; 1.2.3       ; true",
+      "''              ; 1.2.3       ; false",
       "''              ; 1.2.3-beta  ; false",
       "*               ; 9.9.9       ; true",
       "1.2             ; 1.2.9       ; true",
