@@ -1,20 +1,63 @@
 package dev.capstan.internal.yaml;
 
+import dev.capstan.internal.json.GoJson;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.snakeyaml.engine.v2.api.Load;
+import java.util.Map;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads YAML the way Helm does (Go's yaml.v2 through sigs.k8s.io/yaml), with limits so that hostile
- * input cannot exhaust memory.
+ * input cannot exhaust memory or the stack.
+ *
+ * <p>Plain scalars resolve as yaml.v2 resolves them: {@code ~}, {@code null}, {@code Null},
+ * {@code NULL} and the empty value are null; {@code y}, {@code yes}, {@code on}, {@code true} (and
+ * their capitalised and upper-case forms) are true, {@code n}, {@code no}, {@code off},
+ * {@code false} false; integers may be signed, hexadecimal ({@code 0x}), octal ({@code 0o} or a
+ * leading {@code 0}), binary ({@code 0b}) and contain underscores; floats include exponents and
+ * {@code .inf}/{@code -.inf}/{@code .nan}; timestamps stay strings. Quoted scalars are strings;
+ * explicit tags ({@code !!str}, {@code !!int}, {@code !!float}, {@code !!bool}, {@code !!null},
+ * {@code !!binary}) are honoured. Merge keys ({@code <<}) merge a map or a list of maps, in document
+ * order, as yaml.v2 does. A repeated key keeps its last value. Map keys that are not strings are
+ * converted as sigs.k8s.io/yaml converts them ({@code 1} becomes {@code "1"}, {@code true}
+ * {@code "true"}, a float uses Go's 32-bit shortest formatting).
+ *
+ * <p>Values are {@link LinkedHashMap}{@code <String, Object>}, {@link ArrayList}, {@link String},
+ * {@link Boolean}, {@link Long} (integers; beyond the long range {@link Double}), {@link Double}
+ * and {@code null}.
+ *
+ * <p>Limits: a document of at most {@link #MAX_CODE_POINTS} code points, nesting at most
+ * {@link #MAX_DEPTH} collections deep, and yaml.v2's alias-expansion budget (a "billion laughs"
+ * document fails with {@code document contains excessive aliasing}).
  *
  * <p>Internal: not part of Capstan's API.
  */
 public final class Yaml {
   private Yaml() {}
+
+  /** The largest document read, in Unicode code points: 5 MiB, Helm's limit for one chart file. */
+  public static final int MAX_CODE_POINTS = 5 * 1024 * 1024;
+
+  /** The deepest nesting of maps and lists accepted. */
+  public static final int MAX_DEPTH = 500;
 
   /**
    * Reads the first document of {@code text}: maps, lists, strings, booleans, numbers (Long/Double)
@@ -28,25 +71,406 @@ public final class Yaml {
     return docs.isEmpty() ? null : docs.get(0);
   }
 
-  /** Reads every document of {@code text}, in order. */
+  /**
+   * Reads every document of {@code text}, in order; see {@link #load(String, String)}.
+   *
+   * @throws YamlException naming the source, line and column of the problem
+   */
   public static List<Object> loadAll(String text, String source) {
+    String name = source == null ? "<yaml>" : source;
+    int codePoints = text.codePointCount(0, text.length());
+    if (codePoints > MAX_CODE_POINTS) {
+      throw new YamlException(name, 0, 0, "document is " + codePoints
+          + " code points long, more than the limit of " + MAX_CODE_POINTS, null);
+    }
     LoadSettings settings = LoadSettings.builder()
-        .setLabel(source)
+        .setLabel(name)
+        .setCodePointLimit(Math.max(MAX_CODE_POINTS, 1) + 1024)
         .setAllowDuplicateKeys(true)
         .build();
+    List<Object> out = new ArrayList<>();
     try {
-      List<Object> out = new ArrayList<>();
-      for (Object doc : new Load(settings).loadAllFromString(text)) {
-        out.add(doc);
+      Iterator<Event> events = new Parse(settings).parseString(text).iterator();
+      Composer composer = new Composer(name, events);
+      Node doc;
+      while ((doc = composer.nextDocument()) != Composer.END) {
+        out.add(new Decoder(name).document(doc));
       }
       return out;
     } catch (MarkedYamlEngineException e) {
-      var mark = e.getProblemMark().orElse(null);
+      Mark mark = e.getProblemMark().orElse(e.getContextMark().orElse(null));
       int line = mark == null ? 0 : mark.getLine() + 1;
       int col = mark == null ? 0 : mark.getColumn() + 1;
-      throw new YamlException(source, line, col, e.getProblem(), e);
+      String problem = e.getProblem();
+      if (e.getContext() != null && !e.getContext().isEmpty()) {
+        problem = e.getContext() + ": " + problem;
+      }
+      throw new YamlException(name, line, col, problem, e);
     } catch (YamlEngineException e) {
-      throw new YamlException(source, 0, 0, e.getMessage(), e);
+      throw new YamlException(name, 0, 0, e.getMessage(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Node graph, composed from parser events (aliases point at their anchored node).
+
+  private abstract static class Node {
+    final int line;
+    final int column;
+
+    Node(Optional<Mark> mark) {
+      this.line = mark.map(m -> m.getLine() + 1).orElse(0);
+      this.column = mark.map(m -> m.getColumn() + 1).orElse(0);
+    }
+  }
+
+  private static final class ScalarNode extends Node {
+    final String value;
+    final String tag; // "" when none
+    final boolean plain;
+
+    ScalarNode(ScalarEvent e) {
+      super(e.getStartMark());
+      this.value = e.getValue();
+      String t = e.getTag().orElse("");
+      this.tag = t.equals("!") ? "" : t;
+      this.plain = e.isPlain();
+    }
+  }
+
+  private static final class MappingNode extends Node {
+    final List<Node> children = new ArrayList<>(); // key, value, key, value...
+
+    MappingNode(Event e) {
+      super(e.getStartMark());
+    }
+  }
+
+  private static final class SequenceNode extends Node {
+    final List<Node> children = new ArrayList<>();
+
+    SequenceNode(Event e) {
+      super(e.getStartMark());
+    }
+  }
+
+  private static final class AliasNode extends Node {
+    final String name;
+    final Node target;
+
+    AliasNode(AliasEvent e, Node target) {
+      super(e.getStartMark());
+      this.name = e.getAlias().getValue();
+      this.target = target;
+    }
+  }
+
+  private static final class Composer {
+    static final Node END = new SequenceNode(new org.snakeyaml.engine.v2.events.StreamEndEvent());
+    private static final Node EMPTY_DOC = null;
+
+    private final String source;
+    private final Iterator<Event> events;
+
+    Composer(String source, Iterator<Event> events) {
+      this.source = source;
+      this.events = events;
+    }
+
+    /** The next document's root (null for an empty document), or {@link #END}. */
+    Node nextDocument() {
+      while (events.hasNext()) {
+        Event e = events.next();
+        switch (e.getEventId()) {
+          case DocumentStart:
+            return document();
+          case StreamEnd:
+            return END;
+          default:
+            break;
+        }
+      }
+      return END;
+    }
+
+    private Node document() {
+      Map<String, Node> anchors = new HashMap<>();
+      Deque<Node> stack = new ArrayDeque<>();
+      Node root = EMPTY_DOC;
+      boolean seenRoot = false;
+      while (events.hasNext()) {
+        Event e = events.next();
+        Node made = null;
+        switch (e.getEventId()) {
+          case DocumentEnd:
+            return seenRoot ? root : EMPTY_DOC;
+          case Scalar:
+            made = new ScalarNode((ScalarEvent) e);
+            anchor(anchors, (NodeEvent) e, made);
+            break;
+          case Alias: {
+            AliasEvent a = (AliasEvent) e;
+            Node target = anchors.get(a.getAlias().getValue());
+            if (target == null) {
+              throw error(e, "unknown anchor '" + a.getAlias().getValue() + "' referenced");
+            }
+            made = new AliasNode(a, target);
+            break;
+          }
+          case MappingStart:
+          case SequenceStart: {
+            Node coll = e.getEventId() == Event.ID.MappingStart ? new MappingNode(e) : new SequenceNode(e);
+            anchor(anchors, (CollectionStartEvent) e, coll);
+            attach(stack, coll);
+            if (stack.isEmpty()) {
+              root = coll;
+              seenRoot = true;
+            }
+            if (stack.size() >= MAX_DEPTH) {
+              throw error(e, "nesting is deeper than the limit of " + MAX_DEPTH + " levels");
+            }
+            stack.push(coll);
+            continue;
+          }
+          case MappingEnd:
+          case SequenceEnd:
+            stack.pop();
+            continue;
+          default:
+            continue;
+        }
+        if (stack.isEmpty()) {
+          root = made;
+          seenRoot = true;
+        } else {
+          attach(stack, made);
+        }
+      }
+      return seenRoot ? root : EMPTY_DOC;
+    }
+
+    private static void attach(Deque<Node> stack, Node child) {
+      Node parent = stack.peek();
+      if (parent instanceof MappingNode m) {
+        m.children.add(child);
+      } else if (parent instanceof SequenceNode s) {
+        s.children.add(child);
+      }
+    }
+
+    private static void anchor(Map<String, Node> anchors, NodeEvent e, Node node) {
+      e.getAnchor().ifPresent(a -> anchors.put(a.getValue(), node));
+    }
+
+    private YamlException error(Event e, String problem) {
+      Optional<Mark> m = e.getStartMark();
+      return new YamlException(source, m.map(x -> x.getLine() + 1).orElse(0),
+          m.map(x -> x.getColumn() + 1).orElse(0), problem, null);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Decoding nodes to Java values, as yaml.v2 then sigs.k8s.io/yaml do.
+
+  private static final class Decoder {
+    private static final int RATIO_RANGE_LOW = 400_000;
+    private static final int RATIO_RANGE_HIGH = 4_000_000;
+
+    private final String source;
+    private final IdentityHashMap<Node, Boolean> inProgress = new IdentityHashMap<>();
+    private long decodeCount;
+    private long aliasCount;
+    private int aliasDepth;
+    private int depth;
+
+    Decoder(String source) {
+      this.source = source;
+    }
+
+    Object document(Node root) {
+      if (root == null) {
+        return null;
+      }
+      return decode(root);
+    }
+
+    private static double allowedAliasRatio(long decodeCount) {
+      if (decodeCount <= RATIO_RANGE_LOW) {
+        return 0.99;
+      }
+      if (decodeCount >= RATIO_RANGE_HIGH) {
+        return 0.10;
+      }
+      return 0.99 - 0.89 * ((double) (decodeCount - RATIO_RANGE_LOW)
+          / (RATIO_RANGE_HIGH - RATIO_RANGE_LOW));
+    }
+
+    private YamlException error(Node n, String problem) {
+      return new YamlException(source, n.line, n.column, problem, null);
+    }
+
+    private Object decode(Node n) {
+      decodeCount++;
+      if (aliasDepth > 0) {
+        aliasCount++;
+      }
+      if (aliasCount > 100 && decodeCount > 1000
+          && (double) aliasCount / decodeCount > allowedAliasRatio(decodeCount)) {
+        throw error(n, "document contains excessive aliasing");
+      }
+      if (n instanceof ScalarNode s) {
+        return scalar(s);
+      }
+      if (n instanceof AliasNode a) {
+        return alias(a);
+      }
+      if (++depth > MAX_DEPTH) {
+        throw error(n, "nesting is deeper than the limit of " + MAX_DEPTH + " levels");
+      }
+      try {
+        if (n instanceof SequenceNode s) {
+          List<Object> out = new ArrayList<>(s.children.size());
+          for (Node c : s.children) {
+            out.add(decode(c));
+          }
+          return out;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        mapping((MappingNode) n, out);
+        return out;
+      } finally {
+        depth--;
+      }
+    }
+
+    private Object alias(AliasNode a) {
+      if (inProgress.containsKey(a)) {
+        throw error(a, "anchor '" + a.name + "' value contains itself");
+      }
+      inProgress.put(a, Boolean.TRUE);
+      aliasDepth++;
+      try {
+        return decode(a.target);
+      } finally {
+        aliasDepth--;
+        inProgress.remove(a);
+      }
+    }
+
+    private Object scalar(ScalarNode s) {
+      Object v;
+      if (s.tag.isEmpty() && !s.plain) {
+        v = s.value;
+      } else {
+        GoYamlResolver.Resolved r;
+        try {
+          r = GoYamlResolver.resolve(s.tag, s.value);
+        } catch (IllegalArgumentException e) {
+          throw error(s, e.getMessage());
+        }
+        v = r.value();
+        if (GoYamlResolver.BINARY.equals(r.tag())) {
+          try {
+            byte[] data = Base64.getMimeDecoder().decode(s.value.replaceAll("\\s", ""));
+            v = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+          } catch (IllegalArgumentException e) {
+            throw error(s, "!!binary value contains invalid base64 data");
+          }
+        }
+      }
+      if (v instanceof BigInteger b) {
+        return b.doubleValue();
+      }
+      return v;
+    }
+
+    private static boolean isMerge(Node n) {
+      return n instanceof ScalarNode s && s.value.equals("<<")
+          && ((s.plain && s.tag.isEmpty()) || GoYamlResolver.MERGE.equals(s.tag));
+    }
+
+    private void mapping(MappingNode n, Map<String, Object> out) {
+      List<Node> ch = n.children;
+      for (int i = 0; i + 1 < ch.size(); i += 2) {
+        Node keyNode = ch.get(i);
+        if (isMerge(keyNode)) {
+          merge(ch.get(i + 1), out);
+          continue;
+        }
+        Object k = decode(keyNode);
+        if (k instanceof Map || k instanceof List) {
+          throw error(keyNode, "invalid map key: a " + (k instanceof Map ? "map" : "list")
+              + " cannot be a key");
+        }
+        String key = keyString(keyNode, k);
+        Object v = decode(ch.get(i + 1));
+        out.put(key, v);
+      }
+    }
+
+    private String keyString(Node keyNode, Object k) {
+      if (k instanceof String s) {
+        return s;
+      }
+      if (k instanceof Boolean b) {
+        return b.toString();
+      }
+      if (k instanceof Long l) {
+        return l.toString();
+      }
+      if (k instanceof Double d) {
+        if (keyNode instanceof ScalarNode s && isUint64(s)) {
+          throw error(keyNode, "unsupported map key of type: uint64, key: " + s.value);
+        }
+        String f = GoJson.formatFloat(d, 'g', 32);
+        switch (f) {
+          case "+Inf":
+            return ".inf";
+          case "-Inf":
+            return "-.inf";
+          case "NaN":
+            return ".nan";
+          default:
+            return f;
+        }
+      }
+      throw error(keyNode, "unsupported map key of type: <nil>, key: null");
+    }
+
+    private static boolean isUint64(ScalarNode s) {
+      try {
+        return GoYamlResolver.resolve(s.tag, s.value).value() instanceof BigInteger;
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void merge(Node n, Map<String, Object> out) {
+      Node target = n instanceof AliasNode a ? a.target : n;
+      if (target instanceof MappingNode) {
+        mergeOne(n, out);
+      } else if (n instanceof SequenceNode seq) {
+        List<Node> items = seq.children;
+        for (int i = items.size() - 1; i >= 0; i--) {
+          Node item = items.get(i);
+          Node t = item instanceof AliasNode a ? a.target : item;
+          if (!(t instanceof MappingNode)) {
+            throw error(item, "map merge requires map or sequence of maps as the value");
+          }
+          mergeOne(item, out);
+        }
+      } else {
+        throw error(n, "map merge requires map or sequence of maps as the value");
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void mergeOne(Node n, Map<String, Object> out) {
+      // yaml.v2 decodes the merged map straight into the map being built: its keys overwrite the
+      // keys set so far, and keys after the merge key overwrite the merged ones.
+      Object merged = decode(n);
+      out.putAll((Map<String, Object>) merged);
     }
   }
 }
