@@ -30,6 +30,9 @@ final class ChartYaml {
    * as Helm 4's {@code LoadValues} merges them. Integers become {@code Double}s, as Helm decodes
    * every YAML number as a Go {@code float64}.
    *
+   * <p>This is the one place where the chart package parses values; it is to switch to the values
+   * package's own YAML reader once that exists.
+   *
    * @param source the file name used in errors
    */
   static Values readValues(String text, String source) {

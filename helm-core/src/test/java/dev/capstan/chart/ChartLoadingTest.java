@@ -143,4 +143,22 @@ class ChartLoadingTest {
     Charts.requireInstallable(app);
     assertThat(app.isLibrary()).isFalse();
   }
+
+  @Test
+  @DisplayName("§7.2 templates and files are ordered as Helm's lexical walk visits them, whatever the archive order")
+  void ordersLikeHelmsWalk() {
+    byte[] tgz = TestArchives.chart("mychart")
+        .file("mychart/templates/b.yaml", "b")
+        .file("mychart/templates/a-b.yaml", "ab")
+        .file("mychart/templates/a/x.yaml", "ax")
+        .file("mychart/z.txt", "z")
+        .file("mychart/a.txt", "a")
+        .tgz();
+
+    Chart chart = Charts.load(new ByteArrayInputStream(tgz), "order.tgz");
+
+    assertThat(chart.templates()).extracting(ChartFile::name)
+        .containsExactly("templates/a/x.yaml", "templates/a-b.yaml", "templates/b.yaml");
+    assertThat(chart.files()).extracting(ChartFile::name).containsExactly("a.txt", "z.txt");
+  }
 }
