@@ -166,6 +166,25 @@ class ArchiveSafetyTest {
     assertThat(in.count).isLessThan(tgz.length / 2);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "name {0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "''       | chart name not specified",
+      "..       | chart name \"..\" is not allowed",
+      "'a/../..' | chart name \"a/../..\" must not contain path separators",
+  })
+  @DisplayName("unpack refuses chart names that would escape, with Helm's Expand texts")
+  void refusesEscapingChartNames(String name, String error) throws IOException {
+    Path tgz = TestArchives.archive()
+        .file("x/Chart.yaml", "apiVersion: v2\nname: '" + name + "'\nversion: 1.0.0\n")
+        .writeTo(tmp.resolve("n.tgz"));
+    Path target = target();
+
+    assertThatThrownBy(() -> ChartArchives.unpack(tgz, target))
+        .isInstanceOf(ChartLoadException.class)
+        .hasMessage("n.tgz: " + error);
+    assertNothingOutside(target);
+  }
+
   private static final class CountingStream extends FilterInputStream {
     long count;
 
