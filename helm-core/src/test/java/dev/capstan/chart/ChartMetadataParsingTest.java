@@ -184,4 +184,12 @@ class ChartMetadataParsingTest {
 
     assertThat(keys).containsExactly("A", "a", "a/b", "a2", "a10", "ab", "b");
   }
+
+  @ParameterizedTest(name = "deprecated: {0} -> {1}")
+  @DisplayName("boolean fields accept YAML 1.1 words, as Helm's go-yaml v2 does")
+  @CsvSource({"true, true", "yes, true", "on, true", "false, false", "no, false", "Off, false"})
+  void yaml11Booleans(String word, boolean expected) {
+    assertThat(parse("name: c\nversion: 1.0.0\ndeprecated: " + word + "\n").deprecated())
+        .isEqualTo(expected);
+  }
 }
