@@ -58,7 +58,11 @@ final class ChartYamlWriter {
     if (!md.apiVersion().equals(ChartMetadata.API_V1) && !md.dependencies().isEmpty()) {
       m.put("dependencies", dependencies(md.dependencies()));
     }
-    m.put("type", md.type().wireName());
+    // ChartMetadata cannot tell an absent type from "application": write it for v2 charts, where
+    // both mean the same, but not for v1 charts, where helm lint rejects any type.
+    if (!md.apiVersion().equals(ChartMetadata.API_V1) || md.isLibrary()) {
+      m.put("type", md.type().wireName());
+    }
     return write(m);
   }
 

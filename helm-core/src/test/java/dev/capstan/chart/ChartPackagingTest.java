@@ -132,7 +132,7 @@ class ChartPackagingTest {
     Map<String, byte[]> entries = FixtureChartsTest.tarEntries(tgz);
     assertThat(entries).containsOnlyKeys("old/Chart.yaml", "old/requirements.yaml");
     assertThat(new String(entries.get("old/Chart.yaml"), StandardCharsets.UTF_8))
-        .isEqualTo("apiVersion: v1\nname: old\ntype: application\nversion: 1.0.0\n");
+        .isEqualTo("apiVersion: v1\nname: old\nversion: 1.0.0\n");
     assertThat(Charts.load(tgz).metadata()).isEqualTo(chart.metadata());
   }
 

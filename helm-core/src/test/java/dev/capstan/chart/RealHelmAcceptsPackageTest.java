@@ -105,4 +105,18 @@ class RealHelmAcceptsPackageTest {
     assertThat(ours.exit()).as(ours.err()).isZero();
     assertThat(ours.out()).contains("name: demo-sub").isEqualTo(original.out());
   }
+
+  @Test
+  @DisplayName("helm lint accepts our package of a v1 chart (no type written, requirements kept)")
+  void helmLintsV1Package() throws Exception {
+    Path src = Files.createDirectories(tmp.resolve("v1src/old/templates"));
+    Files.writeString(src.getParent().resolve("Chart.yaml"), "apiVersion: v1\nname: old\nversion: 1.0.0\n");
+    Files.writeString(src.resolve("cm.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-old\n");
+    Path tgz = Charts.save(Charts.load(src.getParent()), tmp.resolve("pkg3"), ChartPackagingTest.MTIME);
+
+    Result lint = helm("lint", tgz.toString());
+
+    assertThat(lint.exit()).as(lint.out() + lint.err()).isZero();
+  }
 }
