@@ -119,4 +119,64 @@ class RealHelmAcceptsPackageTest {
 
     assertThat(lint.exit()).as(lint.out() + lint.err()).isZero();
   }
+
+  @Test
+  @DisplayName("helm package and Charts.save write the same Chart.yaml for a chart full of YAML traps")
+  void chartYamlMatchesHelmPackage() throws Exception {
+    // Given a chart whose Chart.yaml exercises number coercion, sanitising, quoting and key order
+    Path src = Files.createDirectories(tmp.resolve("tricky-src/tricky"));
+    Files.writeString(src.resolve("Chart.yaml"), """
+        apiVersion: v2
+        name: tricky
+        version: 1.10
+        appVersion: 1.0
+        description: "tab\\there: colon # hash"
+        home: https://example.test/a?b=c
+        keywords: ["1.0", "yes", "-dash", "it's", "\u00fc\u00f1\u00ed", "[x]", "?q", "- item"]
+        kubeVersion: ">=1.20.0-0"
+        maintainers:
+          - name: Ann
+            email: ann@example.test
+          - {}
+        annotations:
+          b: "2"
+          a/b: "multi\\nline"
+          c: "kept\\n"
+          "10": ten
+          "9": nine
+          Z: upper
+          category: "true"
+        dependencies:
+          - name: sub
+            version: "~1.2"
+            repository: "@alias"
+            import-values:
+              - child: a
+                parent: b
+              - data
+            tags: [x, "on"]
+            alias: s_1
+            enabled: true
+        deprecated: true
+        type: application
+        """);
+    Files.createDirectories(src.resolve("charts/sub"));
+    Files.writeString(src.resolve("charts/sub/Chart.yaml"), "apiVersion: v2\nname: sub\nversion: 1.2.0\n");
+    Path helmOut = Files.createDirectories(tmp.resolve("tricky-helm"));
+
+    // When
+    Result pkg = helm("package", src.toString(), "-d", helmOut.toString());
+    Path ours = Charts.save(Charts.load(src), tmp.resolve("tricky-ours"), ChartPackagingTest.MTIME);
+
+    // Then
+    assertThat(pkg.exit()).as(pkg.err()).isZero();
+    Path helms = helmOut.resolve("tricky-1.1.tgz");
+    String expected = new String(FixtureChartsTest.tarEntries(helms).get("tricky/Chart.yaml"),
+        StandardCharsets.UTF_8);
+    String actual = new String(FixtureChartsTest.tarEntries(ours).get("tricky/Chart.yaml"),
+        StandardCharsets.UTF_8);
+    assertThat(ours.getFileName().toString()).isEqualTo("tricky-1.1.tgz");
+    assertThat(actual).isEqualTo(expected);
+    assertThat(Charts.load(helms).metadata()).isEqualTo(Charts.load(ours).metadata());
+  }
 }
