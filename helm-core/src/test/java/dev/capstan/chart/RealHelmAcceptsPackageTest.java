@@ -162,6 +162,14 @@ class RealHelmAcceptsPackageTest {
         """);
     Files.createDirectories(src.resolve("charts/sub"));
     Files.writeString(src.resolve("charts/sub/Chart.yaml"), "apiVersion: v2\nname: sub\nversion: 1.2.0\n");
+    Files.writeString(src.resolve("Chart.lock"), """
+        dependencies:
+        - name: sub
+          repository: "@alias"
+          version: 1.2.0
+        digest: sha256:0123abcd
+        generated: "2026-01-02T03:04:05.123456789Z"
+        """);
     Path helmOut = Files.createDirectories(tmp.resolve("tricky-helm"));
 
     // When
@@ -177,6 +185,9 @@ class RealHelmAcceptsPackageTest {
         StandardCharsets.UTF_8);
     assertThat(ours.getFileName().toString()).isEqualTo("tricky-1.1.tgz");
     assertThat(actual).isEqualTo(expected);
+    assertThat(new String(FixtureChartsTest.tarEntries(ours).get("tricky/Chart.lock"),
+        StandardCharsets.UTF_8)).isEqualTo(new String(
+            FixtureChartsTest.tarEntries(helms).get("tricky/Chart.lock"), StandardCharsets.UTF_8));
     assertThat(Charts.load(helms).metadata()).isEqualTo(Charts.load(ours).metadata());
   }
 }
