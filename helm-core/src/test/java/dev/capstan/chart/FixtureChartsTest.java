@@ -104,6 +104,24 @@ class FixtureChartsTest {
     assertThat(tgz.files()).isEqualTo(dir.files());
   }
 
+  @Test
+  @DisplayName("unpacking Helm's package writes exactly its entries under target/mychart/")
+  void unpacksFixturePackage(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+    Path tgz = FIXTURES.resolve("packaging/repo/mychart-0.1.0.tgz");
+
+    Path dir = ChartArchives.unpack(tgz, tmp);
+
+    Map<String, byte[]> entries = tarEntries(tgz);
+    List<String> written = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.filter(Files::isRegularFile).forEach(p -> written.add("mychart/" + dir.relativize(p)));
+    }
+    assertThat(written).containsExactlyInAnyOrderElementsOf(entries.keySet());
+    for (String name : written) {
+      assertThat(Files.readAllBytes(tmp.resolve(name))).as(name).isEqualTo(entries.get(name));
+    }
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> chartYaml(String text) {
     return (Map<String, Object>) Yaml.load(text, "Chart.yaml");
