@@ -139,14 +139,16 @@ final class ArchiveReader {
     return new Contents(topDir, files);
   }
 
-  /** Helm's name checks; returns the path with its first element removed. */
+  /**
+   * Helm's name checks, in Helm's order except that a {@code Chart.yaml} at the archive root is
+   * reported as such first; returns the path with its first element removed.
+   */
   static String checkedName(String entry, String label) {
-    if (entry.startsWith("/")) {
-      throw new ChartLoadException(label + ": entry \"" + entry
-          + "\": chart illegally contains absolute paths");
-    }
     String delimiter = entry.indexOf('\\') >= 0 ? "\\" : "/";
     String[] parts = entry.split(Pattern.quote(delimiter), -1);
+    if (parts[0].equals("Chart.yaml")) {
+      throw new ChartLoadException(label + ": chart yaml not in base directory");
+    }
     String n = String.join("/", Arrays.asList(parts).subList(1, parts.length));
     if (n.startsWith("/")) {
       throw new ChartLoadException(label + ": entry \"" + entry
@@ -164,9 +166,6 @@ final class ArchiveReader {
     if (DRIVE.matcher(n).matches()) {
       throw new ChartLoadException(label + ": entry \"" + entry
           + "\": chart contains illegally named files");
-    }
-    if (parts[0].equals("Chart.yaml")) {
-      throw new ChartLoadException(label + ": chart yaml not in base directory");
     }
     return n;
   }

@@ -20,8 +20,10 @@ public final class ChartArchives {
 
   /**
    * Unpacks the chart archive {@code tgz} into {@code targetDir/<chart name>/}, creating
-   * directories as needed. The archive passes the same checks as {@link Charts#load(Path)} before
-   * anything is written, and no file is written through a symbolic link.
+   * directories as needed, as Helm's {@code chartutil.Expand} does. The archive's entries pass the
+   * same path and size checks as {@link Charts#load(Path)} before anything is written; like Helm,
+   * only the chart name of {@code Chart.yaml} is checked. No file is written through a symbolic
+   * link.
    *
    * @return the directory the chart was written to
    * @throws ChartLoadException when the archive is hostile or malformed, or a file cannot be written
@@ -42,18 +44,28 @@ public final class ChartArchives {
         String source = label + ": " + contents.topDir() + "/Chart.yaml";
         Map<String, Object> map = ChartYaml.readMap(
             new String(f.data(), StandardCharsets.UTF_8), source, "Chart.yaml");
-        chartName = ChartYaml.toMetadata(map, null, source).name();
+        Object name = map.get("name");
+        chartName = name == null ? "" : ChartYaml.scalarString(name, "name", source, "Chart.yaml");
       }
     }
-    if (chartName == null) {
-      throw new ChartLoadException(label + ": Chart.yaml file is missing");
+    // Helm's chartutil.Expand checks only the name, with these texts.
+    if (chartName == null || chartName.isEmpty()) {
+      throw new ChartLoadException(label + ": chart name not specified");
+    }
+    if (chartName.equals(".") || chartName.equals("..")) {
+      throw new ChartLoadException(label + ": chart name \"" + chartName + "\" is not allowed");
+    }
+    if (!IgnoreRules.base(chartName).equals(chartName) || chartName.contains("\\")) {
+      throw new ChartLoadException(label + ": chart name \"" + chartName
+          + "\" must not contain path separators");
     }
     try {
       Files.createDirectories(targetDir);
       Path root = targetDir.toRealPath();
       Path dest = root.resolve(chartName).normalize();
-      if (!dest.getParent().equals(root)) {
-        throw new ChartLoadException(label + ": \"" + chartName + "\" is not a valid chart name");
+      if (!root.equals(dest.getParent())) {
+        throw new ChartLoadException(label + ": chart name \"" + chartName
+            + "\" resolves outside the extraction root");
       }
       for (BufferedFile f : contents.files()) {
         Path out = dest.resolve(f.name()).normalize();

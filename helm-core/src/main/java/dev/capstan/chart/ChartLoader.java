@@ -6,14 +6,34 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the files of a chart (names relative to the chart root) into a {@link Chart}, as Helm's
  * {@code loader.LoadFiles} does (§7.2), recursing into {@code charts/}.
  */
 final class ChartLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(ChartLoader.class);
+
   /** A file read from a directory or an archive, before it is sorted into the chart. */
   record BufferedFile(String name, byte[] data) {}
+
+  /**
+   * The order of Helm's lexical directory walk: path elements compared one by one, so that
+   * {@code templates/a/x.yaml} comes before {@code templates/a-b.yaml}.
+   */
+  static final Comparator<String> WALK_ORDER = (a, b) -> {
+    String[] pa = a.split("/", -1);
+    String[] pb = b.split("/", -1);
+    for (int i = 0; i < Math.min(pa.length, pb.length); i++) {
+      int c = pa[i].compareTo(pb[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(pa.length, pb.length);
+  };
 
   private ChartLoader() {}
 
@@ -26,7 +46,7 @@ final class ChartLoader {
    */
   static Chart load(List<BufferedFile> files, String prefix, ArchiveReader.Limits limits) {
     List<BufferedFile> sorted = new ArrayList<>(files);
-    sorted.sort(Comparator.comparing(BufferedFile::name));
+    sorted.sort(Comparator.comparing(BufferedFile::name, WALK_ORDER));
 
     BufferedFile chartYaml = null;
     BufferedFile requirements = null;
@@ -52,6 +72,10 @@ final class ChartLoader {
     Map<String, Object> reqMap = requirements == null ? null
         : ChartYaml.readMap(text(requirements), prefix + "requirements.yaml", "requirements.yaml");
     ChartMetadata metadata = ChartYaml.toMetadata(chartMap, reqMap, chartSource);
+    if (!v1 && requirements != null) {
+      LOG.warn("{}requirements.yaml: dependencies are handled in Chart.yaml since apiVersion"
+          + " \"v2\"; it is read but not kept", prefix);
+    }
 
     Chart.Builder chart = Chart.builder(metadata);
     Map<String, List<BufferedFile>> subcharts = new TreeMap<>();

@@ -30,6 +30,9 @@ final class ChartYaml {
    * as Helm 4's {@code LoadValues} merges them. Integers become {@code Double}s, as Helm decodes
    * every YAML number as a Go {@code float64}.
    *
+   * <p>This is the one place where the chart package parses values; it is to switch to the values
+   * package's own YAML reader once that exists.
+   *
    * @param source the file name used in errors
    */
   static Values readValues(String text, String source) {
@@ -223,7 +226,7 @@ final class ChartYaml {
         throw invalid(source, "more than one dependency with name or alias \"" + key + "\"");
       }
     }
-    Object deprecated = map.get("deprecated");
+    Object deprecated = yaml11Bool(map.get("deprecated"));
     if (deprecated != null && !(deprecated instanceof Boolean)) {
       throw typeError(source, f, "deprecated", "a boolean", deprecated);
     }
@@ -256,7 +259,7 @@ final class ChartYaml {
       repository = sanitize(repository);
       condition = sanitize(condition);
     }
-    Object enabled = m.get("enabled");
+    Object enabled = yaml11Bool(m.get("enabled"));
     if (enabled != null && !(enabled instanceof Boolean)) {
       throw typeError(source, file, "dependencies[].enabled", "a boolean", enabled);
     }
@@ -271,6 +274,28 @@ final class ChartYaml {
     return new Dependency(name, nullIfEmpty(version), nullIfEmpty(repository),
         nullIfEmpty(condition), tags, Boolean.TRUE.equals(enabled), importValues,
         nullIfEmpty(alias));
+  }
+
+  /**
+   * Helm reads Chart.yaml with YAML 1.1 (go-yaml v2), where {@code yes}, {@code on}, {@code y} and
+   * their opposites are booleans; YAML 1.2 reads them as strings. Returns the value, converted
+   * when it is such a plain word.
+   */
+  static Object yaml11Bool(Object v) {
+    if (v instanceof String s) {
+      switch (s) {
+        case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON" -> {
+          return Boolean.TRUE;
+        }
+        case "n", "N", "no", "No", "NO", "off", "Off", "OFF" -> {
+          return Boolean.FALSE;
+        }
+        default -> {
+          return v;
+        }
+      }
+    }
+    return v;
   }
 
   private static Object freeze(Object o) {

@@ -19,7 +19,8 @@ final class ChartYamlWriter {
           + "|\\.[0-9_]+([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF)|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?)"
           + "|\\.(nan|NaN|NAN)"
           + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
-  private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
+  /** Characters that may not start a plain scalar; '-', '?' and ':' only when a blank follows. */
+  private static final String INDICATORS = "#,[]{}&*!|>'\"%@`";
 
   private ChartYamlWriter() {}
 
@@ -58,7 +59,11 @@ final class ChartYamlWriter {
     if (!md.apiVersion().equals(ChartMetadata.API_V1) && !md.dependencies().isEmpty()) {
       m.put("dependencies", dependencies(md.dependencies()));
     }
-    m.put("type", md.type().wireName());
+    // ChartMetadata cannot tell an absent type from "application": write it for v2 charts, where
+    // both mean the same, but not for v1 charts, where helm lint rejects any type.
+    if (!md.apiVersion().equals(ChartMetadata.API_V1) || md.isLibrary()) {
+      m.put("type", md.type().wireName());
+    }
     return write(m);
   }
 
@@ -136,7 +141,7 @@ final class ChartYamlWriter {
         writeList(sb, l, indent);
       }
     } else {
-      sb.append(' ').append(scalarValue(v)).append('\n');
+      sb.append(' ').append(scalarValue(v, indent + 2)).append('\n');
     }
   }
 
@@ -157,19 +162,51 @@ final class ChartYamlWriter {
       } else if (item instanceof List<?>) {
         sb.append("[]\n");
       } else {
-        sb.append(scalarValue(item)).append('\n');
+        sb.append(scalarValue(item, indent + 2)).append('\n');
       }
     }
   }
 
-  private static String scalarValue(Object v) {
+  private static String scalarValue(Object v, int contentIndent) {
     if (v == null) {
       return "null";
     }
     if (v instanceof Boolean || v instanceof Number) {
       return v instanceof Double d ? ChartYaml.goFloat(d) : v.toString();
     }
-    return scalar(v.toString());
+    String s = v.toString();
+    return canBeLiteral(s) ? literal(s, contentIndent) : scalar(s);
+  }
+
+  /** go-yaml writes a multi-line string as a literal block when its characters allow it. */
+  private static boolean canBeLiteral(String s) {
+    if (!s.contains("\n") || s.startsWith(" ") || s.startsWith("\n")) {
+      return false;
+    }
+    return s.codePoints().allMatch(cp -> cp == '\n' || cp == '\t' || (cp >= 0x20 && cp != 0x7F
+        && cp != 0x85 && cp != 0x2028 && cp != 0x2029 && cp != 0xFEFF && cp < 0xFFFE));
+  }
+
+  private static String literal(String s, int indent) {
+    String body = s;
+    String chomp;
+    if (!body.endsWith("\n")) {
+      chomp = "-";
+    } else if (body.endsWith("\n\n")) {
+      chomp = "+";
+      body = body.substring(0, body.length() - 1);
+    } else {
+      chomp = "";
+      body = body.substring(0, body.length() - 1);
+    }
+    StringBuilder sb = new StringBuilder("|").append(chomp);
+    for (String line : body.split("\n", -1)) {
+      sb.append('\n');
+      if (!line.isEmpty()) {
+        sb.append(" ".repeat(indent)).append(line);
+      }
+    }
+    return sb.toString();
   }
 
   /** A string as go-yaml writes it: plain when that reads back as the same string, else quoted. */
@@ -207,7 +244,9 @@ final class ChartYamlWriter {
     }
     char first = s.charAt(0);
     char last = s.charAt(s.length() - 1);
-    if (INDICATORS.indexOf(first) >= 0 || first == ' ' || last == ' ' || last == ':') {
+    boolean blankAfterFirst = s.length() == 1 || s.charAt(1) == ' ';
+    if (INDICATORS.indexOf(first) >= 0 || first == ' ' || last == ' ' || last == ':'
+        || ("-?:".indexOf(first) >= 0 && blankAfterFirst)) {
       return false;
     }
     if (s.contains(": ") || s.contains(" #")) {
