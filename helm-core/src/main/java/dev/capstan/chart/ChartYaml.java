@@ -1,10 +1,11 @@
 package dev.capstan.chart;
 
+import dev.capstan.internal.json.GoJson;
 import dev.capstan.internal.yaml.Yaml;
 import dev.capstan.internal.yaml.YamlException;
 import dev.capstan.semver.Version;
 import dev.capstan.values.Values;
-import java.math.BigDecimal;
+import dev.capstan.values.ValuesException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,81 +27,22 @@ final class ChartYaml {
   // values.yaml
 
   /**
-   * Parses {@code values.yaml}: every YAML document must be a map (or empty); documents are merged
-   * as Helm 4's {@code LoadValues} merges them. Integers become {@code Double}s, as Helm decodes
-   * every YAML number as a Go {@code float64}.
-   *
-   * <p>This is the one place where the chart package parses values; it is to switch to the values
-   * package's own YAML reader once that exists.
+   * Parses {@code values.yaml} with {@link Values#fromYaml}: every YAML document must be a map (or
+   * empty), documents are merged as Helm 4's {@code LoadValues} merges them, and numbers are
+   * {@code Double}s as Helm's float64.
    *
    * @param source the file name used in errors
+   * @throws ChartLoadException naming the file, line and column
    */
   static Values readValues(String text, String source) {
-    List<Object> docs;
     try {
-      docs = Yaml.loadAll(text, source);
-    } catch (YamlException e) {
-      throw new ChartLoadException(e.getMessage(), e);
+      return Values.fromYaml(text, source);
+    } catch (ValuesException e) {
+      // Chart errors start with the file name, as the other load errors do.
+      String m = e.getMessage();
+      String prefix = "failed to parse ";
+      throw new ChartLoadException(m.startsWith(prefix) ? m.substring(prefix.length()) : m, e);
     }
-    Map<String, Object> merged = new LinkedHashMap<>();
-    for (int i = 0; i < docs.size(); i++) {
-      Object doc = docs.get(i);
-      if (doc == null) {
-        continue;
-      }
-      if (!(doc instanceof Map<?, ?> m)) {
-        throw new ChartLoadException(source + ": cannot load values.yaml: "
-            + (docs.size() > 1 ? "document " + (i + 1) + " is " : "the top level is ")
-            + describe(doc) + ", expected a map");
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> map = (Map<String, Object>) numbersAsDoubles(m, source);
-      merge(merged, map);
-    }
-    try {
-      return Values.of(merged);
-    } catch (IllegalArgumentException e) {
-      throw new ChartLoadException(source + ": cannot load values.yaml: " + e.getMessage(), e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void merge(Map<String, Object> into, Map<String, Object> from) {
-    for (Map.Entry<String, Object> e : from.entrySet()) {
-      Object existing = into.get(e.getKey());
-      if (existing instanceof Map<?, ?> a && e.getValue() instanceof Map<?, ?> b) {
-        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) a);
-        merge(copy, (Map<String, Object>) b);
-        into.put(e.getKey(), copy);
-      } else {
-        into.put(e.getKey(), e.getValue());
-      }
-    }
-  }
-
-  private static Object numbersAsDoubles(Object v, String source) {
-    if (v instanceof Map<?, ?> m) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        out.put(String.valueOf(e.getKey()), numbersAsDoubles(e.getValue(), source));
-      }
-      return out;
-    }
-    if (v instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
-      for (Object o : l) {
-        out.add(numbersAsDoubles(o, source));
-      }
-      return out;
-    }
-    if (v instanceof Integer || v instanceof Long || v instanceof BigInteger
-        || v instanceof BigDecimal || v instanceof Float) {
-      return ((Number) v).doubleValue();
-    }
-    if (v instanceof byte[] || v instanceof java.util.Set<?>) {
-      return String.valueOf(v);
-    }
-    return v;
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -366,32 +308,9 @@ final class ChartYaml {
 
   /** Go's {@code strconv.FormatFloat(f, 'g', -1, 32)}, which sigs.k8s.io/yaml uses. */
   static String goFloat(double d) {
-    if (Double.isNaN(d)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "+Inf" : "-Inf";
-    }
-    float f = (float) d;
-    if (f == 0) {
-      return "0";
-    }
-    BigDecimal bd = new BigDecimal(Float.toString(f)).stripTrailingZeros();
-    int exp = bd.precision() - bd.scale() - 1;
-    if (exp < -4 || exp >= Math.max(bd.precision(), 21)) {
-      String digits = bd.unscaledValue().abs().toString();
-      StringBuilder sb = new StringBuilder(f < 0 ? "-" : "");
-      sb.append(digits.charAt(0));
-      if (digits.length() > 1) {
-        sb.append('.').append(digits, 1, digits.length());
-      }
-      sb.append('e').append(exp < 0 ? '-' : '+');
-      int ae = Math.abs(exp);
-      sb.append(ae < 10 ? "0" + ae : String.valueOf(ae));
-      return sb.toString();
-    }
-    return bd.toPlainString();
+    return GoJson.formatFloat(d, 'g', 32);
   }
+
 
   private static List<String> strings(Map<String, Object> m, String key, String source,
       String file, boolean sanitise) {

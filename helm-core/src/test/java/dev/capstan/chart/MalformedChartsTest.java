@@ -88,7 +88,7 @@ class MalformedChartsTest {
         Arguments.of("bad values.yaml YAML", dir("bad-values-yaml"),
             "bad-values-yaml/values.yaml:3:1: "),
         Arguments.of("values.yaml top-level list", dir("values-top-level-list"),
-            "values-top-level-list/values.yaml: cannot load values.yaml: the top level is a list, expected a map"),
+            "values-top-level-list/values.yaml: the top level is a list, but values must be a map of keys to values"),
         Arguments.of("bad subchart", dir("bad-subchart"),
             "bad-subchart/charts/sub/Chart.yaml: validation: chart.metadata.version is required"),
         Arguments.of("bad Chart.lock", dir("bad-chart-lock"),
