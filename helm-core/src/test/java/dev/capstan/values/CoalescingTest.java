@@ -386,14 +386,14 @@ class CoalescingTest {
   @CsvSource(delimiter = '|', value = {
       "child.global.a       | parent",
       "child.global.m.x     | parent-x",
-      "child.global.m.y     | child-y",
+      "child.global.m.yy    | child-y",
       "child.global.onlyChild | c",
       "global.a             | parent",
       "child.grand.global.a | parent",
-      "child.grand.global.m.y | child-y"})
+      "child.grand.global.m.yy | child-y"})
   void globalsPropagation(String path, String expected) {
     Chart c = chart("parent").values("global: {a: parent, m: {x: parent-x}}\n")
-        .sub(chart("child").values("global: {a: child, m: {x: child-x, y: child-y}, onlyChild: c}\n")
+        .sub(chart("child").values("global: {a: child, m: {x: child-x, yy: child-y}, onlyChild: c}\n")
             .sub(chart("grand")))
         .build();
 
@@ -407,8 +407,8 @@ class CoalescingTest {
       + "table two levels down reaches the parent's globals (helm#12181, kept by Helm)")
   void deepGlobalTablesSharedAsInHelm() {
     // Given
-    Chart c = chart("parent").values("global: {a: {b: {x: 1}}, n: {v1: chart}}\n")
-        .sub(chart("alpha").values("global: {a: {b: {y: 2}}, n: {v2: alpha}}\n"))
+    Chart c = chart("parent").values("global: {a: {b: {x: 1}}, nn: {v1: chart}}\n")
+        .sub(chart("alpha").values("global: {a: {b: {yy: 2}}, nn: {v2: alpha}}\n"))
         .sub(chart("beta"))
         .build();
 
@@ -416,11 +416,11 @@ class CoalescingTest {
     Values v = Coalescing.coalesce(c, Values.empty());
 
     // Then: one level down the copy isolates the parent ...
-    assertThat(v.get("alpha.global.n.v2")).contains("alpha");
-    assertThat(v.get("global.n.v2")).isEmpty();
+    assertThat(v.get("alpha.global.nn.v2")).contains("alpha");
+    assertThat(v.get("global.nn.v2")).isEmpty();
     // ... two levels down the table is shared, so alpha's default shows in the parent and beta
-    assertThat(v.get("alpha.global.a.b.y")).contains(2.0);
-    assertThat(v.get("global.a.b.y")).contains(2.0);
-    assertThat(v.get("beta.global.a.b.y")).contains(2.0);
+    assertThat(v.get("alpha.global.a.b.yy")).contains(2.0);
+    assertThat(v.get("global.a.b.yy")).contains(2.0);
+    assertThat(v.get("beta.global.a.b.yy")).contains(2.0);
   }
 }

@@ -148,11 +148,11 @@ class DependenciesTest {
   @DisplayName("§4.1 conditions: the first path holding a bool decides; non-bools are skipped")
   void firstBoolConditionWins() {
     Chart parent = chart("parent")
-        .dependencies("- {name: a, version: 0.1.0, condition: 'a.missing,a.notBool,a.off,a.on'}")
+        .dependencies("- {name: a, version: 0.1.0, condition: 'a.missing,a.notBool,a.isOff,a.isOn'}")
         .sub(chart("a"))
         .build();
 
-    Chart processed = Dependencies.process(parent, yaml("a: {notBool: yes-string, off: false, on: true}"));
+    Chart processed = Dependencies.process(parent, yaml("a: {notBool: yes-string, isOff: false, isOn: true}"));
 
     assertThat(processed.subcharts()).isEmpty();
     assertThat(processed.metadata().dependencies()).isEmpty();

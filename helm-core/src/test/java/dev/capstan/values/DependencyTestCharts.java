@@ -4,9 +4,6 @@ import dev.capstan.chart.Chart;
 import dev.capstan.chart.ChartMetadata;
 import dev.capstan.chart.Dependency;
 import dev.capstan.internal.yaml.Yaml;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,13 +18,8 @@ final class DependencyTestCharts {
   private DependencyTestCharts() {}
 
   /** Values from YAML, numbers as doubles. */
-  @SuppressWarnings("unchecked")
   static Values yaml(String text) {
-    Object doc = load(text);
-    if (doc == null) {
-      return Values.empty();
-    }
-    return Values.of((Map<String, Object>) floats(doc));
+    return Values.fromYaml(text, "test values");
   }
 
   /** A plain mutable map from YAML, numbers as doubles, for Values.of with nulls inside. */
@@ -37,13 +29,9 @@ final class DependencyTestCharts {
     return doc == null ? new LinkedHashMap<>() : (Map<String, Object>) floats(doc);
   }
 
-  /**
-   * Reads YAML with the YAML 1.1-like core schema, so that {@code Null}, {@code NULL} and {@code ~}
-   * are nulls as in Helm (go-yaml). Test-only stand-in for the values reader.
-   */
+  /** Reads YAML as Helm (go-yaml v2) does. */
   private static Object load(String text) {
-    LoadSettings settings = LoadSettings.builder().setSchema(new CoreSchema()).build();
-    return new Load(settings).loadFromString(text);
+    return Yaml.load(text, "test values");
   }
 
   private static Object floats(Object v) {
