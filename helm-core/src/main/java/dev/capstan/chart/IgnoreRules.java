@@ -1,5 +1,6 @@
 package dev.capstan.chart;
 
+import dev.capstan.internal.glob.GoGlob;
 import java.util.ArrayList;
 import java.util.List;
 

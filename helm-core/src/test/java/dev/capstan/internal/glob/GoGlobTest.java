@@ -1,4 +1,4 @@
-package dev.capstan.chart;
+package dev.capstan.internal.glob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

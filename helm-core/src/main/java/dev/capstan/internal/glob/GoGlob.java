@@ -1,4 +1,4 @@
-package dev.capstan.chart;
+package dev.capstan.internal.glob;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code [...]} a character class ({@code ^} negates, {@code a-z} ranges), and {@code \} escapes
  * the next character. A malformed pattern is rejected as Go rejects it.
  */
-final class GoGlob {
+public final class GoGlob {
   private final Pattern regex;
 
   private GoGlob(Pattern regex) {
@@ -19,7 +19,7 @@ final class GoGlob {
   }
 
   /** Compiles {@code pattern}, or returns empty when Go would answer {@code ErrBadPattern}. */
-  static Optional<GoGlob> compile(String pattern) {
+  public static Optional<GoGlob> compile(String pattern) {
     StringBuilder re = new StringBuilder();
     int i = 0;
     int n = pattern.length();
@@ -119,7 +119,7 @@ final class GoGlob {
   }
 
   /** Whether {@code name} matches the whole pattern. */
-  boolean matches(String name) {
+  public boolean matches(String name) {
     return regex.matcher(name).matches();
   }
 }

@@ -1,0 +1,154 @@
+package dev.capstan.internal.pebble;
+
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.extension.NodeVisitorFactory;
+import io.pebbletemplates.pebble.extension.Test;
+import io.pebbletemplates.pebble.operator.Associativity;
+import io.pebbletemplates.pebble.operator.BinaryOperator;
+import io.pebbletemplates.pebble.operator.BinaryOperatorImpl;
+import io.pebbletemplates.pebble.operator.BinaryOperatorType;
+import io.pebbletemplates.pebble.operator.UnaryOperator;
+import io.pebbletemplates.pebble.operator.UnaryOperatorImpl;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.EvaluationContextImpl;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
+import io.pebbletemplates.pebble.tokenParser.TokenParser;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Helm's functions, Go truth and named templates for Pebble. Every Helm function is both a Pebble
+ * function with Go's argument order and a filter whose input is the last argument.
+ */
+final class HelmExtension extends AbstractExtension {
+  private final Defines defines;
+  private final Map<String, Filter> filters = new HashMap<>();
+  private final Map<String, Function> functions = new HashMap<>();
+
+  HelmExtension(Defines defines) {
+    this.defines = defines;
+    for (HelmFunctions.Entry e : HelmFunctions.all()) {
+      filters.put(e.name(), new AsFilter(e));
+      functions.put(e.name(), new AsFunction(e));
+    }
+  }
+
+  @Override
+  public Map<String, Filter> getFilters() {
+    return filters;
+  }
+
+  @Override
+  public Map<String, Function> getFunctions() {
+    return functions;
+  }
+
+  @Override
+  public Map<String, Test> getTests() {
+    return Map.of("empty", new Test() {
+      @Override
+      public boolean apply(Object input, Map<String, Object> args, PebbleTemplate self,
+          EvaluationContext context, int lineNumber) {
+        return !GoTruth.isTrue(input);
+      }
+
+      @Override
+      public List<String> getArgumentNames() {
+        return null;
+      }
+    });
+  }
+
+  @Override
+  public List<TokenParser> getTokenParsers() {
+    return List.of(new DefineTokenParser());
+  }
+
+  @Override
+  public List<NodeVisitorFactory> getNodeVisitors() {
+    return List.of((PebbleTemplate t) -> new HelmNodeVisitor((PebbleTemplateImpl) t, defines));
+  }
+
+  @Override
+  public List<BinaryOperator> getBinaryOperators() {
+    return List.of(
+        new BinaryOperatorImpl("or", 10, GoExpressions.Or::new, BinaryOperatorType.NORMAL,
+            Associativity.LEFT),
+        new BinaryOperatorImpl("and", 15, GoExpressions.And::new, BinaryOperatorType.NORMAL,
+            Associativity.LEFT));
+  }
+
+  @Override
+  public List<UnaryOperator> getUnaryOperators() {
+    return List.of(new UnaryOperatorImpl("not", 500, GoExpressions.Not.class));
+  }
+
+  private static Object invoke(HelmFunctions.Entry e, Object[] args, PebbleTemplate self,
+      EvaluationContext context, int line) {
+    GoFunction.Call call = new GoFunction.Call(e.name(), (PebbleTemplateImpl) self,
+        (EvaluationContextImpl) context, line);
+    if (args.length < e.minArgs() || args.length > e.maxArgs()) {
+      String want = e.minArgs() == e.maxArgs() ? Integer.toString(e.minArgs())
+          : e.maxArgs() == Integer.MAX_VALUE ? "at least " + e.minArgs()
+          : e.minArgs() + " to " + e.maxArgs();
+      throw call.error("wrong number of args for " + e.name() + ": want " + want + " got "
+          + args.length);
+    }
+    try {
+      return e.fn().call(args, call);
+    } catch (PebbleException | StackOverflowError ex) {
+      throw ex;
+    } catch (RuntimeException ex) {
+      throw new PebbleException(ex, "error calling " + e.name() + ": " + ex.getMessage(), line,
+          self.getName());
+    }
+  }
+
+  private static Object[] positional(Map<String, Object> args, Object last) {
+    int n = args.size();
+    Object[] out = new Object[last == NO_INPUT ? n : n + 1];
+    for (int i = 0; i < n; i++) {
+      if (!args.containsKey(Integer.toString(i))) {
+        throw new PebbleException(null, "Helm functions take positional arguments only");
+      }
+      out[i] = args.get(Integer.toString(i));
+    }
+    if (last != NO_INPUT) {
+      out[n] = last;
+    }
+    return out;
+  }
+
+  private static final Object NO_INPUT = new Object();
+
+  private record AsFilter(HelmFunctions.Entry entry) implements Filter {
+    @Override
+    public Object apply(Object input, Map<String, Object> args, PebbleTemplate self,
+        EvaluationContext context, int line) {
+      return invoke(entry, positional(args, input), self, context, line);
+    }
+
+    @Override
+    public List<String> getArgumentNames() {
+      return null;
+    }
+  }
+
+  private record AsFunction(HelmFunctions.Entry entry) implements Function {
+    @Override
+    public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+        int line) {
+      return invoke(entry, positional(args, NO_INPUT), self, context, line);
+    }
+
+    @Override
+    public List<String> getArgumentNames() {
+      return null;
+    }
+  }
+}
