@@ -17,7 +17,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  */
 public final class BenchmarkMain {
   /** Ratios to report: label, then the numerator and denominator benchmark method names. */
-  private static final List<String[]> RATIOS = List.of();
+  private static final List<String[]> RATIOS = List.of(
+      new String[] {"load+render / embedded helm template", "loadAndRender", "helmTemplate"},
+      new String[] {"render only / embedded helm template", "renderOnly", "helmTemplate"});
 
   private BenchmarkMain() {}
 

@@ -21,4 +21,14 @@ final class Fixtures {
   static Path mychart() {
     return fixtures().resolve("charts/mychart");
   }
+
+  /** The Pebble port of the starter chart, {@code samples/charts/mychart}. */
+  static Path pebbleMychart() {
+    for (Path candidate : new Path[] {Path.of("samples/charts/mychart"), Path.of("../samples/charts/mychart")}) {
+      if (Files.isDirectory(candidate)) {
+        return candidate.toAbsolutePath().normalize();
+      }
+    }
+    throw new IllegalStateException("samples/charts/mychart not found");
+  }
 }

@@ -32,6 +32,10 @@ public final class ChartRenderer {
   final boolean validateSchema;
   final boolean subchartNotes;
   final Lookup lookup;
+  private final CompileCache compileCache = new CompileCache(COMPILE_CACHE_SIZE);
+
+  /** How many compiled template sets a renderer keeps, by content. */
+  private static final int COMPILE_CACHE_SIZE = 64;
 
   private ChartRenderer(Builder b) {
     this.engines = new Engines(b.engines.isEmpty() ? List.of(TemplateEngine.pebble()) : b.engines);
@@ -74,6 +78,15 @@ public final class ChartRenderer {
   /** Prepares {@code chart} and renders it once; see {@link PreparedChart#render}. */
   public RenderedChart render(Chart chart, ReleaseOptions release, Values userValues) {
     return prepare(chart).render(release, userValues);
+  }
+
+  /**
+   * Compiles {@code sources} with {@code engine}, or answers the compilation of identical sources
+   * done earlier by this renderer: loading the same chart again does not compile it again.
+   */
+  CompiledTemplates compile(TemplateEngine engine, List<TemplateSource> sources) {
+    TemplateEngine.EngineOptions options = new TemplateEngine.EngineOptions(strict, maxRenderedChars);
+    return compileCache.get(engine, sources, () -> engine.compile(sources, options));
   }
 
   /** The capabilities templates see. */

@@ -123,11 +123,9 @@ public final class PreparedChart {
       byEngine.computeIfAbsent(j.engine(), e -> new ArrayList<>())
           .add(new TemplateSource(j.source(), j.text()));
     }
-    TemplateEngine.EngineOptions options =
-        new TemplateEngine.EngineOptions(renderer.strict, renderer.maxRenderedChars);
     Map<TemplateEngine, CompiledTemplates> result = new IdentityHashMap<>();
     for (Map.Entry<TemplateEngine, List<TemplateSource>> e : byEngine.entrySet()) {
-      result.put(e.getKey(), e.getKey().compile(e.getValue(), options));
+      result.put(e.getKey(), renderer.compile(e.getKey(), e.getValue()));
     }
     if (compiled.size() < MAX_VARIANTS) {
       compiled.putIfAbsent(key.toString(), result);

@@ -11,21 +11,19 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The functions that need the engine: include, tpl, required, fail and lookup. */
 final class Engine {
-  /** The built-in objects that make up a template scope, in Helm's names. */
-  static final List<String> BUILT_INS =
-      List.of("Values", "Release", "Chart", "Capabilities", "Template", "Files", "Subcharts");
-
   private Engine() {}
+
+  /** The variable that holds Go's dot: the data a template or define was given. */
+  static final String DOT = "dot";
 
   /** {@code include "name" context}: renders the named template with {@code context} as its scope. */
   static Object include(Object[] args, GoFunction.Call call) {
     String name = HelmFunctions.string(args[0], call);
-    Object data = args.length > 1 ? args[1] : currentScope(call.context());
+    Object data = dot(args.length > 1 ? args[1] : call.context().getVariable(DOT));
     RenderState state = call.state();
     Defines.Definition def = state.owner.defines().get(name);
     if (def == null) {
@@ -36,9 +34,15 @@ final class Engine {
     try {
       EvaluationContextImpl parent = call.context();
       ScopeChain chain = new ScopeChain();
-      chain.pushScope(scopeOf(data, state));
-      Map<String, Object> locals = new HashMap<>();
+      if (data instanceof Map<?, ?> m) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> scope = (Map<String, Object>) m;
+        chain.pushScope(scope);
+      }
+      Map<String, Object> locals = new HashMap<>(8);
       chain.pushScope(locals);
+      locals.put(DOT, data);
+      locals.put(RenderState.KEY, state);
       locals.put("_context", new GlobalContext(chain));
       EvaluationContextImpl ctx = new EvaluationContextImpl(def.template(), parent.isStrictVariables(),
           parent.getLocale(), parent.getMaxRenderedSize(), parent.getExtensionRegistry(),
@@ -56,6 +60,11 @@ final class Engine {
     } finally {
       state.leave();
     }
+  }
+
+  /** Go's dot for a context argument: {@code _context} stands for the current dot. */
+  private static Object dot(Object data) {
+    return data instanceof GlobalContext g ? g.get(DOT) : data;
   }
 
   /** {@code tpl text context}: renders {@code text} as a template with {@code context} as its scope. */
@@ -103,30 +112,19 @@ final class Engine {
     return found == null ? new LinkedHashMap<>() : found;
   }
 
-  /** The scope a template sees when given {@code data} as its context. */
+  /** The variables of a tpl text given {@code data} as its context. */
   private static Map<String, Object> scopeOf(Object data, RenderState state) {
     Map<String, Object> scope = new HashMap<>();
-    if (data instanceof GlobalContext g) {
-      for (String name : BUILT_INS) {
-        Object v = g.get(name);
-        if (v != null) {
-          scope.put(name, v);
-        }
-      }
-    } else if (data instanceof Map<?, ?> m) {
+    Object dot = dot(data);
+    if (dot instanceof Map<?, ?> m) {
       for (Map.Entry<?, ?> e : m.entrySet()) {
         if (e.getKey() instanceof String k) {
           scope.put(k, e.getValue());
         }
       }
     }
-    scope.put("dot", data instanceof GlobalContext ? new HashMap<>(scope) : data);
+    scope.put(DOT, dot);
     scope.put(RenderState.KEY, state);
     return scope;
-  }
-
-  /** The built-in objects visible where a function is called, as a context for include. */
-  private static Object currentScope(EvaluationContextImpl context) {
-    return new GlobalContext(context.getScopeChain());
   }
 }

@@ -26,26 +26,40 @@ import java.util.Map;
  * function with Go's argument order and a filter whose input is the last argument.
  */
 final class HelmExtension extends AbstractExtension {
-  private final Defines defines;
-  private final Map<String, Filter> filters = new HashMap<>();
-  private final Map<String, Function> functions = new HashMap<>();
+  /** Helm's functions as filters and functions: constant, stateless tables. */
+  private static final Map<String, Filter> FILTERS;
+  private static final Map<String, Function> FUNCTIONS;
 
-  HelmExtension(Defines defines) {
-    this.defines = defines;
+  static {
+    Map<String, Filter> filters = new HashMap<>();
+    Map<String, Function> functions = new HashMap<>();
     for (HelmFunctions.Entry e : HelmFunctions.all()) {
       filters.put(e.name(), new AsFilter(e));
       functions.put(e.name(), new AsFunction(e));
     }
+    FILTERS = Map.copyOf(filters);
+    FUNCTIONS = Map.copyOf(functions);
+  }
+
+  private final Defines defines;
+
+  HelmExtension(Defines defines) {
+    this.defines = defines;
+  }
+
+  /** The names of Helm's functions offered to templates. */
+  static java.util.Set<String> functionNames() {
+    return FUNCTIONS.keySet();
   }
 
   @Override
   public Map<String, Filter> getFilters() {
-    return filters;
+    return FILTERS;
   }
 
   @Override
   public Map<String, Function> getFunctions() {
-    return functions;
+    return FUNCTIONS;
   }
 
   @Override

@@ -28,8 +28,8 @@ final class PebbleCompiledTemplates implements CompiledTemplates {
 
   private final Defines defines = new Defines();
   private final Map<String, PebbleTemplate> templates = new HashMap<>();
-  private final PebbleEngine tplEngine;
   private final EngineOptions options;
+  private volatile PebbleEngine tplEngine;
 
   PebbleCompiledTemplates(List<TemplateSource> sources, EngineOptions options) {
     this.options = options;
@@ -51,8 +51,6 @@ final class PebbleCompiledTemplates implements CompiledTemplates {
       }
     }
     defines.seal();
-    this.tplEngine = builder(options).loader(new StringLoader())
-        .templateCache(new BoundedCache(TPL_CACHE_SIZE)).build();
   }
 
   private PebbleEngine.Builder builder(EngineOptions options) {
@@ -79,8 +77,20 @@ final class PebbleCompiledTemplates implements CompiledTemplates {
     return defines;
   }
 
+  /** The compiled form of a tpl text; the engine for them is made on first use. */
   PebbleTemplate literal(String text) {
-    return tplEngine.getTemplate(text);
+    PebbleEngine engine = tplEngine;
+    if (engine == null) {
+      synchronized (this) {
+        engine = tplEngine;
+        if (engine == null) {
+          engine = builder(options).loader(new StringLoader())
+              .templateCache(new BoundedCache(TPL_CACHE_SIZE)).build();
+          tplEngine = engine;
+        }
+      }
+    }
+    return engine.getTemplate(text);
   }
 
   @Override
@@ -91,6 +101,7 @@ final class PebbleCompiledTemplates implements CompiledTemplates {
       throw new IllegalArgumentException("no compiled template named " + name);
     }
     Map<String, Object> vars = new HashMap<>(scope);
+    vars.put(Engine.DOT, scope);
     vars.put(RenderState.KEY, new RenderState(this, lookup, name, options.maxRenderedChars()));
     StringWriter out = new StringWriter();
     try {
