@@ -12,7 +12,9 @@ import java.util.function.Predicate;
  * A {@link ReleaseDriver} that keeps records in memory, like Helm's memory driver (spec §2.6): a map
  * of namespace to key to record, listing one namespace or all of them.
  *
- * <p>Records are immutable, so unlike Helm's driver nothing is shared with the caller. Every write
+ * <p>Records are immutable, so unlike Helm's driver nothing is shared with the caller, and
+ * {@link #query} matches custom labels too (Helm's memory driver ignores them; its Secret and
+ * ConfigMap drivers do not). Every write
  * gets a new resource version from a per-driver counter. All methods are atomic (one lock), so
  * concurrent creates of one key have exactly one winner. Thread-safe.
  */

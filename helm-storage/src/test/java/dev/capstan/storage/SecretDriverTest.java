@@ -186,4 +186,21 @@ class SecretDriverTest {
         .isInstanceOf(dev.capstan.release.ReleaseRecordException.class)
         .hasMessageContaining("Secret sh.helm.release.v1.bad.v1 in namespace corrupt2");
   }
+
+  @Test
+  @DisplayName("§2.9: pruning through the Secret driver deletes the oldest Secrets and keeps the deployed one")
+  void pruningOnSecrets() {
+    // Given
+    ReleaseStorage s = storage("prune");
+    s.create(release("web", "prune", 1, ReleaseStatus.SUPERSEDED));
+    s.create(release("web", "prune", 2, DEPLOYED));
+    s.create(release("web", "prune", 3, ReleaseStatus.FAILED));
+    s.create(release("web", "prune", 4, ReleaseStatus.FAILED));
+    // When
+    s.withMaxHistory(2).create(release("web", "prune", 5, PENDING_UPGRADE));
+    // Then
+    assertThat(client.secrets().inNamespace("prune").list().getItems())
+        .extracting(x -> x.getMetadata().getName()).containsExactlyInAnyOrder(
+            "sh.helm.release.v1.web.v2", "sh.helm.release.v1.web.v5");
+  }
 }
