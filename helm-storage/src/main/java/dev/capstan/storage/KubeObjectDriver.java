@@ -11,10 +11,12 @@ import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ abstract class KubeObjectDriver<T extends HasMetadata, L extends KubernetesResou
   private final Logger log = LoggerFactory.getLogger(getClass());
   private final MixedOperation<T, L, Resource<T>> op;
   private final String kind;
+  private final AtomicLong decodes = new AtomicLong();
 
   KubeObjectDriver(MixedOperation<T, L, Resource<T>> op, String kind) {
     this.op = Objects.requireNonNull(op, "op");
@@ -149,7 +152,81 @@ abstract class KubeObjectDriver<T extends HasMetadata, L extends KubernetesResou
     return select(namespace, labels);
   }
 
+  /**
+   * Lists the objects, groups them by namespace and {@code name} label, and decodes only the one
+   * with the highest {@code version} label of each group (the next one when it is unreadable).
+   */
+  @Override
+  public ReleaseListing listLatest(String namespace) {
+    List<T> items = items(namespace, Map.of(HelmLabels.OWNER, HelmLabels.OWNER_HELM));
+    Map<List<String>, List<T>> groups = new LinkedHashMap<>();
+    List<SkippedRecord> skipped = new ArrayList<>();
+    for (T item : items) {
+      Map<String, String> labels = item.getMetadata().getLabels();
+      String name = labels == null ? null : labels.get(HelmLabels.NAME);
+      if (name == null || revisionLabel(item) < 0) {
+        skip(item, kind + " " + item.getMetadata().getName() + " in namespace "
+            + item.getMetadata().getNamespace() + " is not a Helm release record: label name or"
+            + " version missing or not a revision (labels " + labels + ")", skipped);
+        continue;
+      }
+      groups.computeIfAbsent(List.of(item.getMetadata().getNamespace(), name),
+          k -> new ArrayList<>()).add(item);
+    }
+    List<StoredRelease> latest = new ArrayList<>();
+    for (List<T> group : groups.values()) {
+      group.sort(Comparator.comparingInt(this::revisionLabel).reversed());
+      for (T candidate : group) {
+        if (readOrSkip(candidate, latest, skipped)) {
+          break;
+        }
+      }
+    }
+    return new ReleaseListing(latest, skipped);
+  }
+
+  /** Returns how many records this driver has decoded; lets tests check what a listing costs. */
+  long decodeCount() {
+    return decodes.get();
+  }
+
+  private int revisionLabel(T item) {
+    String v = item.getMetadata().getLabels() == null ? null
+        : item.getMetadata().getLabels().get(HelmLabels.VERSION);
+    if (v == null || v.isEmpty() || v.length() > 9 || !v.chars().allMatch(Character::isDigit)) {
+      return -1;
+    }
+    return Integer.parseInt(v);
+  }
+
+  private boolean readOrSkip(T item, List<StoredRelease> into, List<SkippedRecord> skipped) {
+    try {
+      into.add(read(item));
+      return true;
+    } catch (ReleaseRecordException e) {
+      skip(item, e.getMessage(), skipped);
+      return false;
+    }
+  }
+
+  private void skip(T item, String reason, List<SkippedRecord> skipped) {
+    ObjectMeta m = item.getMetadata();
+    SkippedRecord s = new SkippedRecord(m.getNamespace(), m.getName(), reason);
+    log.warn("{} driver: skipping {} {} in namespace {}: {}", kind, kind, s.key(), s.namespace(),
+        s.reason());
+    skipped.add(s);
+  }
+
   private ReleaseListing select(String namespace, Map<String, String> labels) {
+    List<StoredRelease> releases = new ArrayList<>();
+    List<SkippedRecord> skipped = new ArrayList<>();
+    for (T item : items(namespace, labels)) {
+      readOrSkip(item, releases, skipped);
+    }
+    return new ReleaseListing(releases, skipped);
+  }
+
+  private List<T> items(String namespace, Map<String, String> labels) {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(labels, "labels");
     L list;
@@ -162,20 +239,7 @@ abstract class KubeObjectDriver<T extends HasMetadata, L extends KubernetesResou
           + labels + " in " + (namespace.isEmpty() ? "all namespaces" : "namespace " + namespace)
           + " failed: " + e.getMessage(), e);
     }
-    List<StoredRelease> releases = new ArrayList<>();
-    List<SkippedRecord> skipped = new ArrayList<>();
-    for (T item : list.getItems()) {
-      try {
-        releases.add(read(item));
-      } catch (ReleaseRecordException e) {
-        ObjectMeta m = item.getMetadata();
-        SkippedRecord s = new SkippedRecord(m.getNamespace(), m.getName(), e.getMessage());
-        log.warn("{} driver: skipping {} {} in namespace {}: {}", kind, kind, s.key(),
-            s.namespace(), s.reason());
-        skipped.add(s);
-      }
-    }
-    return new ReleaseListing(releases, skipped);
+    return list.getItems();
   }
 
   /** Reads an object as a record, or throws {@link ReleaseRecordException} saying why not. */
@@ -188,6 +252,7 @@ abstract class KubeObjectDriver<T extends HasMetadata, L extends KubernetesResou
       throw new ReleaseRecordException(where + " is not a Helm release record: missing labels "
           + missing);
     }
+    decodes.incrementAndGet();
     Release release = ReleaseCodec.decode(bodyOf(object), where);
     return new StoredRelease(m.getNamespace(), m.getName(), labels,
         release.withLabels(HelmLabels.customOf(labels)), m.getResourceVersion());

@@ -1,5 +1,7 @@
 package dev.capstan.storage;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -76,4 +78,22 @@ public interface ReleaseDriver {
    * of {@code labels} (equality match on the object labels, system and custom).
    */
   ReleaseListing query(String namespace, Map<String, String> labels);
+
+  /**
+   * Returns the highest readable revision of every release in {@code namespace} ({@code ""} = all),
+   * one record per namespace and release name, as {@code helm list} shows them.
+   *
+   * <p>The default lists and decodes every record. Drivers that store encoded records should
+   * override it to choose by labels first and decode one record per release (falling back to the
+   * next lower revision when the highest cannot be read).
+   */
+  default ReleaseListing listLatest(String namespace) {
+    ReleaseListing all = list(namespace, r -> true);
+    Map<List<String>, StoredRelease> latest = new LinkedHashMap<>();
+    for (StoredRelease r : all.releases()) {
+      latest.merge(List.of(r.namespace(), r.release().name()), r,
+          (a, b) -> a.release().version() >= b.release().version() ? a : b);
+    }
+    return new ReleaseListing(List.copyOf(latest.values()), all.skipped());
+  }
 }

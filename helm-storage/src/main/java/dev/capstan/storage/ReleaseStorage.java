@@ -232,6 +232,15 @@ public final class ReleaseStorage {
     return driver.list(namespace, filter);
   }
 
+  /**
+   * Returns the highest readable revision of every release in this storage's namespace (all
+   * namespaces for {@code ""}), one per namespace and name, with the objects that could not be
+   * read. This is what {@code helm list} starts from.
+   */
+  public ReleaseListing latest() {
+    return driver.listLatest(namespace);
+  }
+
   private List<Release> query(Map<String, String> labels) {
     List<Release> out = new ArrayList<>();
     for (StoredRelease r : driver.query(namespace, labels).releases()) {

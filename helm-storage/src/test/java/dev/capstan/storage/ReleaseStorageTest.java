@@ -165,6 +165,15 @@ class ReleaseStorageTest {
     }
 
     @Test
+    @DisplayName("latest returns the highest revision of each release, whatever its status")
+    void latest() {
+      store(SUPERSEDED, DEPLOYED, FAILED);
+      storage.create(release("other", 1, DEPLOYED));
+      assertThat(storage.latest().releases()).extracting(StoredRelease::key)
+          .containsExactlyInAnyOrder("sh.helm.release.v1.web.v3", "sh.helm.release.v1.other.v1");
+    }
+
+    @Test
     @DisplayName("update based on a stale read is a conflict, not a lost update")
     void staleUpdate() {
       storage.create(release("web", 1, PENDING_UPGRADE));

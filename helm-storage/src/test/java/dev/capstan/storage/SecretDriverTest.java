@@ -203,4 +203,32 @@ class SecretDriverTest {
         .extracting(x -> x.getMetadata().getName()).containsExactlyInAnyOrder(
             "sh.helm.release.v1.web.v2", "sh.helm.release.v1.web.v5");
   }
+
+  @Test
+  @DisplayName("the latest revision of every release is chosen by labels: one decode per release, the next revision when the latest is unreadable")
+  void latestDecodesOnePerRelease() {
+    // Given: 3 releases x 4 revisions, and a corrupt 5th revision of rel-2
+    SecretDriver driver = new SecretDriver(client);
+    ReleaseStorage s = ReleaseStorage.of(driver, "latest", CLOCK);
+    for (int r = 0; r < 3; r++) {
+      for (int v = 1; v <= 4; v++) {
+        s.create(release("rel-" + r, "latest", v, v == 4 ? DEPLOYED : ReleaseStatus.SUPERSEDED));
+      }
+    }
+    client.secrets().inNamespace("latest").resource(secret("latest", "sh.helm.release.v1.rel-2.v5",
+        "helm.sh/release.v1", Map.of("owner", "helm", "name", "rel-2", "status", "deployed",
+            "version", "5"), b64("%%%"))).create();
+    long before = driver.decodeCount();
+    // When
+    ReleaseListing latest = s.latest();
+    // Then
+    assertThat(latest.releases()).extracting(StoredRelease::key).containsExactlyInAnyOrder(
+        "sh.helm.release.v1.rel-0.v4", "sh.helm.release.v1.rel-1.v4", "sh.helm.release.v1.rel-2.v4");
+    assertThat(latest.skipped()).extracting(SkippedRecord::key)
+        .containsExactly("sh.helm.release.v1.rel-2.v5");
+    assertThat(driver.decodeCount() - before).isEqualTo(4);
+    long beforeList = driver.decodeCount();
+    s.list(r -> true);
+    assertThat(driver.decodeCount() - beforeList).isEqualTo(13);
+  }
 }

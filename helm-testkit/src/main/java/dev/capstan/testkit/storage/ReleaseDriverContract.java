@@ -297,6 +297,26 @@ public abstract class ReleaseDriverContract {
   }
 
   @Test
+  @DisplayName("listLatest returns the highest revision of each release in each namespace")
+  void listLatest() {
+    // Given
+    driver.create(record(ns, name, 1, ReleaseStatus.SUPERSEDED, Map.of()));
+    driver.create(record(ns, name, 3, ReleaseStatus.DEPLOYED, Map.of()));
+    driver.create(record(ns, name, 2, ReleaseStatus.SUPERSEDED, Map.of()));
+    driver.create(record(ns, name + "x", 1, ReleaseStatus.FAILED, Map.of()));
+    driver.create(record(otherNs, name, 5, ReleaseStatus.DEPLOYED, Map.of()));
+    // When
+    ReleaseListing one = driver.listLatest(ns);
+    ReleaseListing all = driver.listLatest("");
+    // Then
+    assertThat(keys(one)).containsExactly(ReleaseKey.of(name, 3), ReleaseKey.of(name + "x", 1));
+    assertThat(all.releases()).filteredOn(r -> r.release().name().startsWith(name))
+        .extracting(r -> r.namespace() + "/" + r.key()).containsExactlyInAnyOrder(
+            ns + "/" + ReleaseKey.of(name, 3), ns + "/" + ReleaseKey.of(name + "x", 1),
+            otherNs + "/" + ReleaseKey.of(name, 5));
+  }
+
+  @Test
   @DisplayName("20 threads racing to create the same revision: exactly one wins, the others get ReleaseExistsException")
   void racingCreates() throws Exception {
     // Given
