@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -21,6 +23,8 @@ import java.util.function.Predicate;
 public final class MemoryDriver implements ReleaseDriver {
   private final Object lock = new Object();
   private final Map<String, Map<String, StoredRelease>> byNamespace = new HashMap<>();
+  /** Namespace to {@code name} label to keys: lets a query for one release skip the others. */
+  private final Map<String, Map<String, Set<String>>> byName = new HashMap<>();
   private long versionCounter;
 
   /** Creates an empty driver. */
@@ -42,6 +46,7 @@ public final class MemoryDriver implements ReleaseDriver {
       }
       StoredRelease stored = normalise(record);
       ns.put(record.key(), stored);
+      index(stored);
       return stored;
     }
   }
@@ -58,6 +63,8 @@ public final class MemoryDriver implements ReleaseDriver {
       }
       StoredRelease stored = normalise(record);
       byNamespace.get(record.namespace()).put(record.key(), stored);
+      unindex(current);
+      index(stored);
       return stored;
     }
   }
@@ -67,6 +74,7 @@ public final class MemoryDriver implements ReleaseDriver {
     synchronized (lock) {
       StoredRelease current = find(namespace, key);
       byNamespace.get(namespace).remove(key);
+      unindex(current);
       return current;
     }
   }
@@ -94,7 +102,8 @@ public final class MemoryDriver implements ReleaseDriver {
   public ReleaseListing query(String namespace, Map<String, String> labels) {
     Objects.requireNonNull(labels, "labels");
     List<StoredRelease> out = new ArrayList<>();
-    for (StoredRelease r : snapshot(namespace)) {
+    String name = labels.get(HelmLabels.NAME);
+    for (StoredRelease r : name == null ? snapshot(namespace) : snapshotOf(namespace, name)) {
       if (r.labels().entrySet().containsAll(labels.entrySet())) {
         out.add(r);
       }
@@ -112,6 +121,42 @@ public final class MemoryDriver implements ReleaseDriver {
         all.addAll(byNamespace.getOrDefault(namespace, Map.of()).values());
       }
       return all;
+    }
+  }
+
+  /** The records of {@code namespace} ({@code ""} = all) whose {@code name} label is {@code name}. */
+  private List<StoredRelease> snapshotOf(String namespace, String name) {
+    Objects.requireNonNull(namespace, "namespace");
+    synchronized (lock) {
+      List<StoredRelease> out = new ArrayList<>();
+      for (Map.Entry<String, Map<String, Set<String>>> ns : byName.entrySet()) {
+        if (namespace.isEmpty() || namespace.equals(ns.getKey())) {
+          Map<String, StoredRelease> records = byNamespace.get(ns.getKey());
+          for (String key : ns.getValue().getOrDefault(name, Set.of())) {
+            out.add(records.get(key));
+          }
+        }
+      }
+      return out;
+    }
+  }
+
+  private void index(StoredRelease r) {
+    String name = r.labels().get(HelmLabels.NAME);
+    if (name != null) {
+      byName.computeIfAbsent(r.namespace(), n -> new HashMap<>())
+          .computeIfAbsent(name, n -> new TreeSet<>()).add(r.key());
+    }
+  }
+
+  private void unindex(StoredRelease r) {
+    String name = r.labels().get(HelmLabels.NAME);
+    Map<String, Set<String>> ns = byName.get(r.namespace());
+    if (name != null && ns != null && ns.containsKey(name)) {
+      ns.get(name).remove(r.key());
+      if (ns.get(name).isEmpty()) {
+        ns.remove(name);
+      }
     }
   }
 

@@ -192,6 +192,10 @@ public abstract class ReleaseDriverContract {
     assertThat(updated.resourceVersion()).isNotNull().isNotEqualTo(created.resourceVersion());
     assertThat(got.release()).isEqualTo(deployed);
     assertThat(got.labels()).isEqualTo(labels);
+    assertThat(keys(driver.query(ns, Map.of("name", name, "status", "deployed"))))
+        .containsExactly(created.key());
+    assertThat(driver.query(ns, Map.of("name", name, "status", "pending-install")).releases())
+        .isEmpty();
   }
 
   @Test
@@ -235,6 +239,7 @@ public abstract class ReleaseDriverContract {
     StoredRelease deleted = driver.delete(ns, ReleaseKey.of(name, 1));
     assertThat(deleted.release().version()).isEqualTo(1);
     assertThat(keys(driver.list(ns, r -> true))).containsExactly(ReleaseKey.of(name, 2));
+    assertThat(keys(driver.query(ns, Map.of("name", name)))).containsExactly(ReleaseKey.of(name, 2));
     assertThatThrownBy(() -> driver.delete(ns, ReleaseKey.of(name, 1)))
         .isInstanceOf(ReleaseNotFoundException.class);
   }
