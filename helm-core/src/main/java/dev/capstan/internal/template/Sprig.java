@@ -1080,4 +1080,1284 @@ public final class Sprig {
     }
     return c.isSatisfiedBy(v);
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Integer and float math (part B)
+
+  /** Sprig {@code add}: the sum of the arguments as int64 (each through {@link #toInt64}). */
+  public static long add(Object... values) {
+    long sum = 0;
+    for (Object v : nilSafe(values)) {
+      sum += toInt64(v);
+    }
+    return sum;
+  }
+
+  /** Sprig {@code add1}: {@code toInt64(v) + 1}. */
+  public static long add1(Object v) {
+    return toInt64(v) + 1;
+  }
+
+  /** Sprig {@code sub}: {@code toInt64(a) - toInt64(b)}. */
+  public static long sub(Object a, Object b) {
+    return toInt64(a) - toInt64(b);
+  }
+
+  /** Sprig {@code mul}: the product of the arguments as int64. */
+  public static long mul(Object a, Object... rest) {
+    long product = toInt64(a);
+    for (Object v : nilSafe(rest)) {
+      product *= toInt64(v);
+    }
+    return product;
+  }
+
+  /**
+   * Sprig {@code div}: int64 division truncated toward zero.
+   *
+   * @throws FunctionException dividing by zero, as Go panics
+   */
+  public static long div(Object a, Object b) {
+    long d = toInt64(b);
+    if (d == 0) {
+      throw new FunctionException("div", "runtime error: integer divide by zero");
+    }
+    return toInt64(a) / d;
+  }
+
+  /**
+   * Sprig {@code mod}: int64 remainder with the sign of the dividend.
+   *
+   * @throws FunctionException dividing by zero, as Go panics
+   */
+  public static long mod(Object a, Object b) {
+    long d = toInt64(b);
+    if (d == 0) {
+      throw new FunctionException("mod", "runtime error: integer divide by zero");
+    }
+    return toInt64(a) % d;
+  }
+
+  /** Sprig {@code max}: the largest argument as int64. */
+  public static long max(Object a, Object... rest) {
+    long m = toInt64(a);
+    for (Object v : nilSafe(rest)) {
+      m = Math.max(m, toInt64(v));
+    }
+    return m;
+  }
+
+  /** Sprig {@code min}: the smallest argument as int64. */
+  public static long min(Object a, Object... rest) {
+    long m = toInt64(a);
+    for (Object v : nilSafe(rest)) {
+      m = Math.min(m, toInt64(v));
+    }
+    return m;
+  }
+
+  /** Sprig {@code floor}: {@code math.Floor(toFloat64(v))}. */
+  public static double floor(Object v) {
+    return Math.floor(toFloat64(v));
+  }
+
+  /** Sprig {@code ceil}: {@code math.Ceil(toFloat64(v))}. */
+  public static double ceil(Object v) {
+    return Math.ceil(toFloat64(v));
+  }
+
+  /**
+   * Sprig {@code round}: {@code v} rounded to {@code places} decimals, up when the fraction (of
+   * {@code v * 10^places}, signed as Go's {@code math.Modf}) is at least {@code roundOn} (0.5 by
+   * default), else down; so negative halves round down, as Sprig does.
+   */
+  public static double round(Object v, int places, double... roundOn) {
+    double on = roundOn != null && roundOn.length > 0 ? roundOn[0] : 0.5;
+    double pow = Math.pow(10, places);
+    double digit = pow * toFloat64(v);
+    double frac = digit - (digit < 0 ? Math.ceil(digit) : Math.floor(digit));
+    if (Double.isInfinite(digit)) {
+      frac = 0; // math.Modf(±Inf) has a NaN fraction: never >= roundOn
+    }
+    double r = frac >= on ? Math.ceil(digit) : Math.floor(digit);
+    return r / pow;
+  }
+
+  /** Sprig {@code until}: {@code 0, 1, ... count-1} (or down to {@code count+1} when negative). */
+  public static List<Object> until(int count) {
+    return untilStep(0, count, count < 0 ? -1 : 1);
+  }
+
+  /**
+   * Sprig {@code untilStep}: integers from {@code start} towards {@code stop} (exclusive) by
+   * {@code step}; empty when the step does not lead there. Go returns a {@code []int}.
+   */
+  public static List<Object> untilStep(int start, int stop, int step) {
+    List<Object> out = new ArrayList<>();
+    if (stop < start) {
+      if (step >= 0) {
+        return out;
+      }
+      for (long i = start; i > stop; i += step) {
+        out.add((int) i);
+      }
+      return out;
+    }
+    if (step <= 0) {
+      return out;
+    }
+    for (long i = start; i < stop; i += step) {
+      out.add((int) i);
+    }
+    return out;
+  }
+
+  /**
+   * Sprig {@code seq}: like the Unix command: {@code seq 3} is {@code "1 2 3"}, {@code seq 2 4}
+   * {@code "2 3 4"}, {@code seq 0 2 6} {@code "0 2 4 6"}; counts down when the end is lower.
+   */
+  public static String seq(int... params) {
+    int increment = 1;
+    List<Object> l;
+    switch (params == null ? 0 : params.length) {
+      case 1: {
+        int start = 1;
+        int end = params[0];
+        if (end < start) {
+          increment = -1;
+        }
+        l = untilStep(start, end + increment, increment);
+        break;
+      }
+      case 2: {
+        int start = params[0];
+        int end = params[1];
+        if (end < start) {
+          increment = -1;
+        }
+        l = untilStep(start, end + increment, increment);
+        break;
+      }
+      case 3: {
+        int start = params[0];
+        int end = params[2];
+        int step = params[1];
+        if (end < start) {
+          increment = -1;
+          if (step > 0) {
+            return "";
+          }
+        }
+        l = untilStep(start, end + increment, step);
+        break;
+      }
+      default:
+        return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Object o : l) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(o);
+    }
+    return sb.toString();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Lists (part B)
+
+  /**
+   * Sprig {@code append} ({@code push}): a new list with {@code v} after the list's elements.
+   *
+   * @throws FunctionException for nil and non-lists
+   */
+  public static List<Object> append(Object list, Object v) {
+    List<Object> out = new ArrayList<>(listArg("append", "Cannot push on type ", list));
+    out.add(v);
+    return out;
+  }
+
+  /**
+   * Sprig {@code prepend}: a new list with {@code v} before the list's elements.
+   *
+   * @throws FunctionException for nil and non-lists
+   */
+  public static List<Object> prepend(Object list, Object v) {
+    List<Object> out = new ArrayList<>();
+    out.add(v);
+    out.addAll(listArg("prepend", "Cannot prepend on type ", list));
+    return out;
+  }
+
+  /** Sprig {@code rest}: all but the first element (an empty list stays empty). */
+  public static List<Object> rest(Object list) {
+    List<?> l = listArg("rest", "Cannot find rest on type ", list);
+    return l.isEmpty() ? new ArrayList<>() : new ArrayList<>(l.subList(1, l.size()));
+  }
+
+  /** Sprig {@code initial}: all but the last element (an empty list stays empty). */
+  public static List<Object> initial(Object list) {
+    List<?> l = listArg("initial", "Cannot find initial on type ", list);
+    return l.isEmpty() ? new ArrayList<>() : new ArrayList<>(l.subList(0, l.size() - 1));
+  }
+
+  /** Sprig {@code uniq}: the elements without later deep-equal repeats, in order. */
+  public static List<Object> uniq(Object list) {
+    List<Object> out = new ArrayList<>();
+    for (Object o : listArg("uniq", "Cannot find uniq on type ", list)) {
+      if (!containsDeep(out, o)) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** Sprig {@code without}: the elements that are not deep-equal to any of {@code omit}. */
+  public static List<Object> without(Object list, Object... omit) {
+    List<Object> omitted = Arrays.asList(nilSafe(omit));
+    List<Object> out = new ArrayList<>();
+    for (Object o : listArg("without", "Cannot find without on type ", list)) {
+      if (!containsDeep(omitted, o)) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** Sprig {@code compact}: the elements that are not {@link #empty}. */
+  public static List<Object> compact(Object list) {
+    List<Object> out = new ArrayList<>();
+    for (Object o : listArg("compact", "Cannot compact on type ", list)) {
+      if (!empty(o)) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Sprig {@code concat}: the elements of all lists, in order.
+   *
+   * @throws FunctionException for nil and non-lists
+   */
+  public static List<Object> concat(Object... lists) {
+    List<Object> out = new ArrayList<>();
+    for (Object l : nilSafe(lists)) {
+      if (l == null) {
+        throw new FunctionException("concat", NIL_DEREFERENCE);
+      }
+      if (!(l instanceof List<?>) && !(l instanceof byte[])) {
+        throw new FunctionException("concat", "Cannot concat type " + kindOf(l) + " as list");
+      }
+      out.addAll(requireList("concat", l));
+    }
+    return out;
+  }
+
+  /** Sprig {@code reverse}: the elements in reverse order. */
+  public static List<Object> reverse(Object list) {
+    List<Object> out = new ArrayList<>(listArg("reverse", "Cannot find reverse on type ", list));
+    Collections.reverse(out);
+    return out;
+  }
+
+  /**
+   * Sprig {@code sortAlpha}: the string forms of a list's non-nil elements sorted by code point
+   * (Go's byte order); a non-list is a one-element list of its string form. Go returns
+   * {@code []string}.
+   */
+  public static List<Object> sortAlpha(Object list) {
+    List<String> s;
+    if (list instanceof List<?> || list instanceof byte[]) {
+      s = strslice(list);
+    } else {
+      s = new ArrayList<>();
+      s.add(toStringValue(list));
+    }
+    s.sort(GoJson.KEY_ORDER);
+    return new ArrayList<>(s);
+  }
+
+  /** Sprig {@code toStrings}: the string forms of a list's non-nil elements (Go: []string). */
+  public static List<Object> toStrings(Object list) {
+    return new ArrayList<>(strslice(list));
+  }
+
+  private static final String NIL_DEREFERENCE =
+      "runtime error: invalid memory address or nil pointer dereference";
+
+  private static List<?> listArg(String function, String notListPrefix, Object v) {
+    if (v == null) {
+      throw new FunctionException(function, NIL_DEREFERENCE);
+    }
+    if (!(v instanceof List<?>) && !(v instanceof byte[])) {
+      throw new FunctionException(function, notListPrefix + kindOf(v));
+    }
+    return requireList(function, v);
+  }
+
+  private static boolean containsDeep(List<?> list, Object v) {
+    for (Object o : list) {
+      if (deepEqual(o, v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Maps (part B)
+
+  /** Sprig {@code pluck}: the values of {@code key} in each map that has it, in order. */
+  @SafeVarargs
+  public static List<Object> pluck(String key, Map<String, ?>... maps) {
+    List<Object> out = new ArrayList<>();
+    if (maps != null) {
+      for (Map<String, ?> m : maps) {
+        if (m != null && m.containsKey(key)) {
+          out.add(m.get(key));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Sprig {@code pick}: a new map with only the given keys that {@code map} has. */
+  public static Map<String, Object> pick(Map<String, ?> map, String... keys) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (map != null && keys != null) {
+      for (String k : keys) {
+        if (map.containsKey(k)) {
+          out.put(k, map.get(k));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Sprig {@code omit}: a new map without the given keys. */
+  public static Map<String, Object> omit(Map<String, ?> map, String... keys) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (map != null) {
+      List<String> drop = keys == null ? List.of() : Arrays.asList(keys);
+      map.forEach((k, v) -> {
+        if (!drop.contains(k)) {
+          out.put(k, v);
+        }
+      });
+    }
+    return out;
+  }
+
+  /** Sprig {@code get}: the value of {@code key}, or "" when the map lacks it. */
+  public static Object get(Map<String, ?> map, String key) {
+    return map != null && map.containsKey(key) ? map.get(key) : "";
+  }
+
+  /**
+   * Sprig {@code set}: puts {@code key} into {@code map} and returns the same map, as Go mutates
+   * it.
+   *
+   * @throws FunctionException when the map is unmodifiable (Go maps always are modifiable)
+   */
+  public static Map<String, Object> set(Map<String, Object> map, String key, Object value) {
+    mutate("set", () -> map.put(key, value));
+    return map;
+  }
+
+  /**
+   * Sprig {@code unset}: removes {@code key} from {@code map} and returns the same map.
+   *
+   * @throws FunctionException when the map is unmodifiable
+   */
+  public static Map<String, Object> unset(Map<String, Object> map, String key) {
+    mutate("unset", () -> map.remove(key));
+    return map;
+  }
+
+  private static void mutate(String function, Runnable change) {
+    try {
+      change.run();
+    } catch (UnsupportedOperationException e) {
+      throw new FunctionException(function,
+          "cannot modify an unmodifiable map (Capstan passes Helm's values as copies)");
+    }
+  }
+
+  /**
+   * Sprig {@code merge} (mergo.Merge): fills {@code dst} in place from each source in turn:
+   * a key missing or {@link #empty} in {@code dst} takes the source's value (a nil source value
+   * is skipped), two maps merge recursively; returns {@code dst}.
+   */
+  @SafeVarargs
+  public static Map<String, Object> merge(Map<String, Object> dst, Map<String, ?>... srcs) {
+    Map<String, Object> d = dst == null ? new LinkedHashMap<>() : dst;
+    if (srcs != null) {
+      for (Map<String, ?> src : srcs) {
+        if (src != null) {
+          mutate("merge", () -> mergeInto(d, src, false));
+        }
+      }
+    }
+    return d;
+  }
+
+  /**
+   * Sprig {@code mergeOverwrite} (mergo.MergeWithOverwrite): like {@link #merge}, but source
+   * values, including empty ones and nil, replace those of {@code dst}, except that two maps
+   * merge recursively.
+   */
+  @SafeVarargs
+  public static Map<String, Object> mergeOverwrite(Map<String, Object> dst,
+      Map<String, ?>... srcs) {
+    Map<String, Object> d = dst == null ? new LinkedHashMap<>() : dst;
+    if (srcs != null) {
+      for (Map<String, ?> src : srcs) {
+        if (src != null) {
+          mutate("mergeOverwrite", () -> mergeInto(d, src, true));
+        }
+      }
+    }
+    return d;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void mergeInto(Map<String, Object> dst, Map<String, ?> src, boolean overwrite) {
+    for (Map.Entry<String, ?> e : src.entrySet()) {
+      String key = e.getKey();
+      Object s = e.getValue();
+      boolean present = dst.containsKey(key);
+      Object d = dst.get(key);
+      if (s == null) {
+        if (overwrite) {
+          dst.put(key, null);
+        }
+        continue;
+      }
+      if (s instanceof Map<?, ?> sm && d instanceof Map<?, ?> dm) {
+        mergeInto((Map<String, Object>) dm, (Map<String, ?>) sm, overwrite);
+        continue;
+      }
+      if (overwrite || !present || empty(d)) {
+        dst.put(key, s);
+      }
+    }
+  }
+
+  /** Sprig {@code deepCopy}: a deep copy of maps and lists (new mutable collections). */
+  public static Object deepCopy(Object v) {
+    if (v == null) {
+      throw new FunctionException("deepCopy",
+          "reflect: call of reflect.Value.Type on zero Value");
+    }
+    return copyTree(v);
+  }
+
+  private static Object copyTree(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, val) -> out.put((String) k, copyTree(val)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      for (Object o : l) {
+        out.add(copyTree(o));
+      }
+      return out;
+    }
+    if (v instanceof byte[] b) {
+      return b.clone();
+    }
+    return v;
+  }
+
+  /** Sprig {@code values}: the map's values; Go's order is random, this is by sorted key. */
+  public static List<Object> values(Map<String, ?> map) {
+    List<Object> out = new ArrayList<>();
+    if (map != null) {
+      List<String> ks = new ArrayList<>(map.keySet());
+      ks.sort(GoJson.KEY_ORDER);
+      for (String k : ks) {
+        out.add(map.get(k));
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // More strings (part B)
+
+  /**
+   * Sprig {@code repeat}: {@code s} repeated {@code count} times.
+   *
+   * @throws FunctionException for a negative count
+   */
+  public static String repeat(int count, String s) {
+    if (count < 0) {
+      throw new FunctionException("repeat", "strings: negative Repeat count");
+    }
+    return s.repeat(count);
+  }
+
+  /**
+   * Sprig {@code substr}: bytes {@code start} to {@code end} of {@code s}; a negative start means
+   * from 0, a negative or too large end means to the end.
+   *
+   * @throws FunctionException with Go's slice-bounds panic text when out of range
+   */
+  public static String substr(int start, int end, String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    int from;
+    int to;
+    if (start < 0) {
+      if (end < 0) {
+        throw new FunctionException("substr", "runtime error: slice bounds out of range [:"
+            + end + "]");
+      }
+      if (end > b.length) {
+        throw new FunctionException("substr", "runtime error: slice bounds out of range [:"
+            + end + "] with length " + b.length);
+      }
+      from = 0;
+      to = end;
+    } else if (end < 0 || end > b.length) {
+      if (start > b.length) {
+        throw new FunctionException("substr", "runtime error: slice bounds out of range ["
+            + start + ":" + b.length + "]");
+      }
+      from = start;
+      to = b.length;
+    } else {
+      if (start > end) {
+        throw new FunctionException("substr", "runtime error: slice bounds out of range ["
+            + start + ":" + end + "]");
+      }
+      from = start;
+      to = end;
+    }
+    return new String(b, from, to - from, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Sprig {@code nospace} (goutils.DeleteWhiteSpace): {@code s} without white space. Like Go, it
+   * works on bytes, each read as a Latin-1 character: ASCII text is right, other text is mangled
+   * ({@code é} becomes {@code Ã©}) exactly as Helm mangles it.
+   */
+  public static String nospace(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      if (!isGoSpace(c)) {
+        sb.append((char) c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Sprig {@code cat}: the non-nil arguments as Go's %v, joined by single spaces. */
+  public static String cat(Object... values) {
+    List<String> out = new ArrayList<>();
+    for (Object v : nilSafe(values)) {
+      if (v != null) {
+        out.add(GoFmt.value(v));
+      }
+    }
+    return String.join(" ", out);
+  }
+
+  /**
+   * Sprig {@code abbrev}: {@code s} cut to {@code width} bytes ending in {@code ...}; unchanged
+   * when it fits or when {@code width < 4}.
+   */
+  public static String abbrev(int width, String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    if (width < 4 || b.length <= width) {
+      return s;
+    }
+    return new String(b, 0, width - 3, StandardCharsets.UTF_8) + "...";
+  }
+
+  /**
+   * Sprig {@code initials} (goutils.Initials): the first character of each white-space separated
+   * word. Like Go, it works on bytes read as Latin-1 characters, so for non-ASCII text it returns
+   * what Helm returns ({@code élan} gives {@code Ã}).
+   */
+  public static String initials(String s) {
+    StringBuilder sb = new StringBuilder();
+    boolean last = true;
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      if (isGoSpace(c)) {
+        last = true;
+      } else if (last) {
+        sb.appendCodePoint(c);
+        last = false;
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Sprig {@code plural}: {@code one} when {@code count} is 1, else {@code many}. */
+  public static String plural(String one, String many, int count) {
+    return count == 1 ? one : many;
+  }
+
+  /**
+   * Go template {@code urlquery}: Go's {@code url.QueryEscape} of the argument (one string) or of
+   * {@code fmt.Sprint} of the arguments.
+   */
+  public static String urlquery(Object... values) {
+    Object[] a = nilSafe(values);
+    String text;
+    if (a.length == 1 && a[0] instanceof String s) {
+      text = s;
+    } else {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < a.length; i++) {
+        // fmt.Sprint: a space between operands when neither is a string
+        if (i > 0 && !(a[i] instanceof String) && !(a[i - 1] instanceof String)) {
+          sb.append(' ');
+        }
+        sb.append(GoFmt.value(a[i]));
+      }
+      text = sb.toString();
+    }
+    StringBuilder out = new StringBuilder();
+    for (byte x : text.getBytes(StandardCharsets.UTF_8)) {
+      int c = x & 0xFF;
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
+          || c == '_' || c == '.' || c == '~') {
+        out.append((char) c);
+      } else if (c == ' ') {
+        out.append('+');
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+      }
+    }
+    return out.toString();
+  }
+
+  /** Sprig {@code sha512sum}: the hex SHA-512 of the UTF-8 bytes of {@code s}. */
+  public static String sha512sum(String s) {
+    return digest("SHA-512", s);
+  }
+
+  /** Sprig {@code adler32sum}: the decimal Adler-32 checksum of the UTF-8 bytes of {@code s}. */
+  public static String adler32sum(String s) {
+    java.util.zip.Adler32 a = new java.util.zip.Adler32();
+    a.update(s.getBytes(StandardCharsets.UTF_8));
+    return Long.toString(a.getValue());
+  }
+
+  /**
+   * Sprig {@code toDecimal}: the %v text of {@code v} read as an octal number ({@code "0777"} is
+   * 511); 0 when it is not one.
+   */
+  public static long toDecimal(Object v) {
+    String s = GoFmt.value(v);
+    String body = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
+    if (body.isEmpty() || !body.chars().allMatch(c -> c >= '0' && c <= '7')) {
+      return 0;
+    }
+    BigInteger n = new BigInteger(body, 8);
+    if (s.startsWith("-")) {
+      n = n.negate();
+    }
+    return n.bitLength() > 63 ? 0 : n.longValue();
+  }
+
+  /** Sprig {@code trimall} (deprecated alias of {@link #trimAll}). */
+  public static String trimall(String cutset, String s) {
+    return trimAll(cutset, s);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Regular expressions (part B)
+  //
+  // Go's RE2 syntax is translated to java.util.regex: (?P<name>...) becomes (?<name>...), POSIX
+  // classes such as [[:alpha:]] become \p{Alpha}, '[' and '&' inside a class are literal as in
+  // Go, only \n ends a line, and $ outside (?m) means the end of the text, as in Go. Differences
+  // that remain: Java accepts constructs RE2 rejects (backreferences, lookaround, possessive
+  // quantifiers, \Z) where Go fails; (?U) means Unicode classes in Java but ungreedy in Go; group
+  // names may not contain '_'; compile errors carry Java's description of the problem. Patterns
+  // are compiled per call (no cache: no static mutable state).
+
+  /** Sprig {@code regexMatch}: whether {@code regex} matches somewhere in {@code s}; false if invalid. */
+  public static boolean regexMatch(String regex, String s) {
+    java.util.regex.Pattern p;
+    try {
+      p = compileGoRegex(regex);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return false;
+    }
+    return p.matcher(s).find();
+  }
+
+  /**
+   * Sprig {@code regexFind}: the first match of {@code regex} in {@code s}, or "".
+   *
+   * @throws FunctionException for an invalid pattern
+   */
+  public static String regexFind(String regex, String s) {
+    java.util.regex.Matcher m = mustCompile("regexFind", regex).matcher(s);
+    return m.find() ? m.group() : "";
+  }
+
+  /**
+   * Sprig {@code regexFindAll}: up to {@code n} successive matches (all when {@code n < 0}), with
+   * Go's rule that an empty match right after a match is skipped. Go returns a {@code []string}.
+   *
+   * @throws FunctionException for an invalid pattern
+   */
+  public static List<Object> regexFindAll(String regex, String s, int n) {
+    List<Object> out = new ArrayList<>();
+    for (int[] m : allMatches(mustCompile("regexFindAll", regex), s, n)) {
+      out.add(s.substring(m[0], m[1]));
+    }
+    return out;
+  }
+
+  /**
+   * Sprig {@code regexReplaceAll}: every match replaced by {@code repl} with Go's template
+   * expansion ({@code $1}, {@code ${1}}, {@code $name}, {@code $$}; {@code $1x} names group
+   * {@code 1x}).
+   *
+   * @throws FunctionException for an invalid pattern
+   */
+  public static String regexReplaceAll(String regex, String s, String repl) {
+    return replaceAll(mustCompile("regexReplaceAll", regex), s, (sb, m) -> expand(sb, repl, m));
+  }
+
+  /**
+   * Sprig {@code regexReplaceAllLiteral}: every match replaced by {@code repl} as is.
+   *
+   * @throws FunctionException for an invalid pattern
+   */
+  public static String regexReplaceAllLiteral(String regex, String s, String repl) {
+    return replaceAll(mustCompile("regexReplaceAllLiteral", regex), s, (sb, m) -> sb.append(repl));
+  }
+
+  /**
+   * Sprig {@code regexSplit}: {@code s} split around matches into at most {@code n} pieces (all
+   * when {@code n < 0}, none when 0), as Go's {@code Regexp.Split}. Go returns a {@code []string}.
+   *
+   * @throws FunctionException for an invalid pattern
+   */
+  public static List<Object> regexSplit(String regex, String s, int n) {
+    java.util.regex.Pattern p = mustCompile("regexSplit", regex);
+    List<Object> out = new ArrayList<>();
+    if (n == 0) {
+      return out;
+    }
+    if (!regex.isEmpty() && s.isEmpty()) {
+      out.add("");
+      return out;
+    }
+    int beg = 0;
+    int end = 0;
+    for (int[] m : allMatches(p, s, n)) {
+      if (n > 0 && out.size() == n - 1) {
+        break;
+      }
+      end = m[0];
+      if (m[1] != 0) {
+        out.add(s.substring(beg, end));
+      }
+      beg = m[1];
+    }
+    if (end != s.length()) {
+      out.add(s.substring(beg));
+    }
+    return out;
+  }
+
+  private static java.util.regex.Pattern mustCompile(String function, String regex) {
+    try {
+      return compileGoRegex(regex);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new FunctionException(function, "regexp: Compile(" + goBackquote(regex)
+          + "): error parsing regexp: " + e.getDescription() + ": " + goBackquote(regex));
+    }
+  }
+
+  private static String goBackquote(String s) {
+    return s.indexOf('`') < 0 ? "`" + s + "`" : GoJson.goQuote(s);
+  }
+
+  private static final Map<String, String> POSIX_CLASSES = Map.ofEntries(
+      Map.entry("alnum", "\\p{Alnum}"), Map.entry("alpha", "\\p{Alpha}"),
+      Map.entry("ascii", "\\p{ASCII}"), Map.entry("blank", "\\p{Blank}"),
+      Map.entry("cntrl", "\\p{Cntrl}"), Map.entry("digit", "\\p{Digit}"),
+      Map.entry("graph", "\\p{Graph}"), Map.entry("lower", "\\p{Lower}"),
+      Map.entry("print", "\\p{Print}"), Map.entry("punct", "\\p{Punct}"),
+      Map.entry("space", "\\p{Space}"), Map.entry("upper", "\\p{Upper}"),
+      Map.entry("word", "\\w"), Map.entry("xdigit", "\\p{XDigit}"));
+
+  /** Translates Go RE2 syntax to java.util.regex and compiles it. */
+  static java.util.regex.Pattern compileGoRegex(String regex) {
+    StringBuilder sb = new StringBuilder(regex.length() + 16);
+    boolean inClass = false;
+    boolean multiline = false;
+    int n = regex.length();
+    for (int i = 0; i < n; i++) {
+      char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < n) {
+        char next = regex.charAt(i + 1);
+        if (next == 'Q') {
+          int e = regex.indexOf("\\E", i + 2);
+          int stop = e < 0 ? n : e + 2;
+          sb.append(regex, i, stop);
+          if (e < 0) {
+            sb.append("\\E");
+          }
+          i = stop - 1;
+          continue;
+        }
+        sb.append(c).append(next);
+        i++;
+        continue;
+      }
+      if (inClass) {
+        if (c == '[' && regex.startsWith("[:", i)) {
+          int close = regex.indexOf(":]", i + 2);
+          if (close > 0) {
+            String name = regex.substring(i + 2, close);
+            boolean negated = name.startsWith("^");
+            String cls = POSIX_CLASSES.get(negated ? name.substring(1) : name);
+            if (cls != null) {
+              sb.append(negated ? (cls.equals("\\w") ? "\\W" : "\\P" + cls.substring(2)) : cls);
+              i = close + 1;
+              continue;
+            }
+          }
+          sb.append("\\[");
+        } else if (c == '[' || c == '&') {
+          sb.append('\\').append(c);
+        } else if (c == ']') {
+          inClass = false;
+          sb.append(c);
+        } else {
+          sb.append(c);
+        }
+        continue;
+      }
+      if (c == '[') {
+        inClass = true;
+        sb.append(c);
+        if (i + 1 < n && regex.charAt(i + 1) == '^') {
+          sb.append('^');
+          i++;
+        }
+        if (i + 1 < n && regex.charAt(i + 1) == ']') {
+          sb.append("\\]"); // a leading ] is literal in Go
+          i++;
+        }
+        continue;
+      }
+      if (c == '(' && regex.startsWith("(?P<", i)) {
+        sb.append("(?<");
+        i += 3;
+        continue;
+      }
+      if (c == '(' && i + 2 < n && regex.charAt(i + 1) == '?') {
+        int j = i + 2;
+        boolean on = true;
+        while (j < n && Character.isLetter(regex.charAt(j)) || j < n && regex.charAt(j) == '-') {
+          if (regex.charAt(j) == '-') {
+            on = false;
+          } else if (regex.charAt(j) == 'm') {
+            multiline = on;
+          }
+          j++;
+        }
+      }
+      if (c == '$' && !multiline) {
+        sb.append("\\z");
+        continue;
+      }
+      sb.append(c);
+    }
+    return java.util.regex.Pattern.compile(sb.toString(), java.util.regex.Pattern.UNIX_LINES);
+  }
+
+  /** Go's allMatches: successive matches, an empty match abutting the previous one skipped. */
+  private static List<int[]> allMatches(java.util.regex.Pattern p, String s, int n) {
+    List<int[]> out = new ArrayList<>();
+    int limit = n < 0 ? Integer.MAX_VALUE : n;
+    java.util.regex.Matcher m = p.matcher(s);
+    int pos = 0;
+    int prevMatchEnd = -1;
+    while (out.size() < limit && pos <= s.length()) {
+      if (!m.find(pos)) {
+        break;
+      }
+      boolean accept = true;
+      if (m.end() == pos) {
+        if (m.start() == prevMatchEnd) {
+          accept = false;
+        }
+        pos += pos < s.length() ? Character.charCount(s.codePointAt(pos)) : 1;
+      } else {
+        pos = m.end();
+      }
+      prevMatchEnd = m.end();
+      if (accept) {
+        out.add(groups(m));
+      }
+    }
+    return out;
+  }
+
+  private static int[] groups(java.util.regex.Matcher m) {
+    int[] g = new int[2 * (m.groupCount() + 1)];
+    for (int i = 0; i <= m.groupCount(); i++) {
+      g[2 * i] = m.start(i);
+      g[2 * i + 1] = m.end(i);
+    }
+    return g;
+  }
+
+  private interface Replacer {
+    void replace(StringBuilder sb, Match m);
+  }
+
+  /** One match: group offsets and the pattern's group names. */
+  private record Match(String src, int[] groups, java.util.regex.Pattern pattern) {}
+
+  private static String replaceAll(java.util.regex.Pattern p, String s, Replacer repl) {
+    StringBuilder sb = new StringBuilder(s.length());
+    java.util.regex.Matcher m = p.matcher(s);
+    int lastMatchEnd = 0;
+    int searchPos = 0;
+    while (searchPos <= s.length()) {
+      if (!m.find(searchPos)) {
+        break;
+      }
+      int[] a = groups(m);
+      sb.append(s, lastMatchEnd, a[0]);
+      if (a[1] > lastMatchEnd || a[0] == 0) {
+        repl.replace(sb, new Match(s, a, p));
+      }
+      lastMatchEnd = a[1];
+      int width = searchPos < s.length() ? Character.charCount(s.codePointAt(searchPos)) : 0;
+      if (searchPos + width > a[1]) {
+        searchPos += width;
+      } else if (searchPos + 1 > a[1]) {
+        searchPos++;
+      } else {
+        searchPos = a[1];
+      }
+    }
+    sb.append(s, lastMatchEnd, s.length());
+    return sb.toString();
+  }
+
+  /** Go's Regexp.expand: $n, ${n}, $name, ${name} and $$ in a replacement template. */
+  private static void expand(StringBuilder sb, String template, Match m) {
+    int i = 0;
+    int n = template.length();
+    while (i < n) {
+      int dollar = template.indexOf('$', i);
+      if (dollar < 0) {
+        sb.append(template, i, n);
+        return;
+      }
+      sb.append(template, i, dollar);
+      i = dollar + 1;
+      if (i < n && template.charAt(i) == '$') {
+        sb.append('$');
+        i++;
+        continue;
+      }
+      String name = null;
+      int after = i;
+      if (i < n && template.charAt(i) == '{') {
+        int close = template.indexOf('}', i + 1);
+        if (close > i + 1 && isGroupName(template.substring(i + 1, close))) {
+          name = template.substring(i + 1, close);
+          after = close + 1;
+        }
+      } else {
+        int j = i;
+        while (j < n && (Character.isLetterOrDigit(template.charAt(j))
+            || template.charAt(j) == '_')) {
+          j += 1;
+        }
+        if (j > i) {
+          name = template.substring(i, j);
+          after = j;
+        }
+      }
+      if (name == null) {
+        sb.append('$'); // malformed: the $ is literal
+        continue;
+      }
+      i = after;
+      int group = -1;
+      if (name.chars().allMatch(Character::isDigit) && name.length() < 9) {
+        group = Integer.parseInt(name);
+      } else if (name.chars().allMatch(Character::isDigit)) {
+        continue; // a number too large for any group
+      } else {
+        try {
+          java.util.regex.Matcher gm = m.pattern().matcher(m.src());
+          // resolve a named group to its number by matching the same region again
+          if (gm.find(m.groups()[0]) && gm.start() == m.groups()[0]) {
+            String v = gm.group(name);
+            if (v != null) {
+              sb.append(v);
+            }
+          }
+        } catch (IllegalArgumentException e) {
+          // no such group: empty, as Go
+        }
+        continue;
+      }
+      int[] g = m.groups();
+      if (2 * group + 1 < g.length && g[2 * group] >= 0) {
+        sb.append(m.src(), g[2 * group], g[2 * group + 1]);
+      }
+    }
+  }
+
+  private static boolean isGroupName(String s) {
+    return s.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Case conversion (part B): huandu/xstrings v1.5, as Sprig uses it
+
+  /**
+   * Sprig {@code camelcase} (xstrings.ToCamelCase): words separated by space, {@code _} or
+   * {@code -} joined with each word's first letter in title case ({@code http_server} is
+   * {@code HttpServer}); leading and doubled separators are kept.
+   */
+  public static String camelcase(String s) {
+    if (s.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(s.length());
+    int[] cps = s.codePoints().toArray();
+    int i = 0;
+    int r0 = 0;
+    boolean firstUpper = false;
+    while (i < cps.length) {
+      r0 = cps[i++];
+      if (!isConnector(r0)) {
+        firstUpper = Character.isUpperCase(r0);
+        r0 = Character.toTitleCase(r0);
+        break;
+      }
+      sb.appendCodePoint(r0);
+    }
+    if (i >= cps.length) {
+      // Go writes the last rune again, so "__" becomes "___"
+      sb.appendCodePoint(r0);
+      return sb.toString();
+    }
+    while (i < cps.length) {
+      int r1 = r0;
+      r0 = cps[i++];
+      if (isConnector(r0) && isConnector(r1)) {
+        sb.appendCodePoint(r1);
+        continue;
+      }
+      if (isConnector(r1)) {
+        firstUpper = Character.isUpperCase(r0);
+        r0 = Character.toTitleCase(r0);
+      } else {
+        if (firstUpper) {
+          if (Character.isUpperCase(r0)) {
+            r0 = Character.toLowerCase(r0);
+          } else {
+            firstUpper = false;
+          }
+        }
+        sb.appendCodePoint(r1);
+      }
+    }
+    sb.appendCodePoint(r0);
+    return sb.toString();
+  }
+
+  /** Sprig {@code snakecase} (xstrings.ToSnakeCase): {@code HTTPServer} is {@code http_server}. */
+  public static String snakecase(String s) {
+    return camelCaseToLowerCase(s, '_');
+  }
+
+  /** Sprig {@code kebabcase} (xstrings.ToKebabCase): {@code HTTPServer} is {@code http-server}. */
+  public static String kebabcase(String s) {
+    return camelCaseToLowerCase(s, '-');
+  }
+
+  private static boolean isConnector(int r) {
+    return r == '-' || r == '_' || isGoSpace(r);
+  }
+
+  private static boolean isGoPunct(int r) {
+    switch (Character.getType(r)) {
+      case Character.CONNECTOR_PUNCTUATION:
+      case Character.DASH_PUNCTUATION:
+      case Character.START_PUNCTUATION:
+      case Character.END_PUNCTUATION:
+      case Character.INITIAL_QUOTE_PUNCTUATION:
+      case Character.FINAL_QUOTE_PUNCTUATION:
+      case Character.OTHER_PUNCTUATION:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static boolean isGoNumber(int r) {
+    int t = Character.getType(r);
+    return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER
+        || t == Character.OTHER_NUMBER;
+  }
+
+  private enum WordType { INVALID, NUMBER, UPPER, ALPHABET, CONNECTOR, PUNCT, OTHER }
+
+  /** One word found by xstrings' nextWord: its type and the code point range [start, end). */
+  private record Word(WordType type, int start, int end) {}
+
+  private static Word nextWord(int[] cps, int from) {
+    if (from >= cps.length) {
+      return new Word(WordType.INVALID, from, from);
+    }
+    int i = from;
+    int r = cps[i++];
+    WordType wt;
+    if (isConnector(r)) {
+      wt = WordType.CONNECTOR;
+      while (i < cps.length && isConnector(cps[i])) {
+        i++;
+      }
+    } else if (isGoPunct(r)) {
+      wt = WordType.PUNCT;
+      while (i < cps.length && isGoPunct(cps[i])) {
+        i++;
+      }
+    } else if (Character.isUpperCase(r)) {
+      wt = WordType.UPPER;
+      if (i < cps.length) {
+        int next = cps[i];
+        if (Character.isUpperCase(next)) {
+          while (i < cps.length && Character.isUpperCase(cps[i])) {
+            i++;
+          }
+          // "HTTPStatus": the S starts the next word
+          if (i < cps.length && Character.isLetter(cps[i])) {
+            i--;
+          }
+        } else if (Character.isLetter(next)) {
+          while (i < cps.length && Character.isLetter(cps[i])
+              && !Character.isUpperCase(cps[i])) {
+            i++;
+          }
+        }
+      }
+    } else if (Character.isLetter(r)) {
+      wt = WordType.ALPHABET;
+      while (i < cps.length && Character.isLetter(cps[i]) && !Character.isUpperCase(cps[i])) {
+        i++;
+      }
+    } else if (isGoNumber(r)) {
+      wt = WordType.NUMBER;
+      while (i < cps.length && isGoNumber(cps[i])) {
+        i++;
+      }
+    } else {
+      wt = WordType.OTHER;
+      while (i < cps.length && !isConnector(cps[i]) && !Character.isLetter(cps[i])
+          && !isGoNumber(cps[i]) && !isGoPunct(cps[i])) {
+        i++;
+      }
+    }
+    return new Word(wt, from, i);
+  }
+
+  private static void appendLower(StringBuilder sb, WordType wt, int[] cps, Word w,
+      char connector) {
+    for (int i = w.start(); i < w.end(); i++) {
+      int r = cps[i];
+      if (wt != WordType.UPPER && wt != WordType.CONNECTOR) {
+        sb.appendCodePoint(r);
+      } else if (isConnector(r)) {
+        sb.append(connector);
+      } else if (Character.isUpperCase(r)) {
+        sb.appendCodePoint(Character.toLowerCase(r));
+      } else {
+        sb.appendCodePoint(r);
+      }
+    }
+  }
+
+  private static String camelCaseToLowerCase(String s, char connector) {
+    if (s.isEmpty()) {
+      return "";
+    }
+    int[] cps = s.codePoints().toArray();
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    Word w = nextWord(cps, 0);
+    while (w.end() < cps.length) {
+      if (w.type() != WordType.CONNECTOR) {
+        appendLower(sb, w.type(), cps, w, connector);
+      }
+      Word prev = w;
+      w = nextWord(cps, w.end());
+      switch (prev.type()) {
+        case NUMBER:
+          while (w.type() == WordType.ALPHABET || w.type() == WordType.NUMBER) {
+            appendLower(sb, w.type(), cps, w, connector);
+            w = nextWord(cps, w.end());
+          }
+          if (w.type() != WordType.INVALID && w.type() != WordType.PUNCT
+              && w.type() != WordType.CONNECTOR) {
+            sb.append(connector);
+          }
+          break;
+        case CONNECTOR:
+          appendLower(sb, prev.type(), cps, prev, connector);
+          break;
+        case PUNCT:
+          break;
+        default: {
+          if (w.type() != WordType.NUMBER) {
+            if (w.type() != WordType.CONNECTOR && w.type() != WordType.PUNCT) {
+              sb.append(connector);
+            }
+            break;
+          }
+          if (w.end() >= cps.length) {
+            break;
+          }
+          Word number = w;
+          w = nextWord(cps, w.end());
+          if (w.type() != WordType.ALPHABET) {
+            appendLower(sb, WordType.NUMBER, cps, number, connector);
+            if (w.type() != WordType.CONNECTOR && w.type() != WordType.PUNCT) {
+              sb.append(connector);
+            }
+            break;
+          }
+          sb.append(connector);
+          appendLower(sb, WordType.NUMBER, cps, number, connector);
+          while (w.type() == WordType.ALPHABET || w.type() == WordType.NUMBER) {
+            appendLower(sb, w.type(), cps, w, connector);
+            w = nextWord(cps, w.end());
+          }
+          if (w.type() != WordType.INVALID && w.type() != WordType.CONNECTOR
+              && w.type() != WordType.PUNCT) {
+            sb.append(connector);
+          }
+          break;
+        }
+      }
+    }
+    appendLower(sb, w.type(), cps, w, connector);
+    return sb.toString();
+  }
 }

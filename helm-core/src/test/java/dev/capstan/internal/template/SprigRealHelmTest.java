@@ -268,13 +268,18 @@ class SprigRealHelmTest {
 
   @BeforeAll
   static void renderWithHelm(@TempDir Path tmp) throws Exception {
+    helmLines = render(tmp, CASES);
+  }
+
+  /** Renders each case with the real Helm, once for the whole table; one output line per case. */
+  static List<String> render(Path tmp, List<Case> cases) throws Exception {
     RealHelm helm = RealHelm.fetch(tmp.resolve("helm"));
     Path chart = tmp.resolve("sprig");
     Files.createDirectories(chart.resolve("templates"));
     Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: sprig\nversion: 0.1.0\n");
     StringBuilder t = new StringBuilder();
-    for (int i = 0; i < CASES.size(); i++) {
-      Case c = CASES.get(i);
+    for (int i = 0; i < cases.size(); i++) {
+      Case c = cases.get(i);
       String args = c.format().equals("%v") ? "$r" : "$r $r";
       t.append("#").append(i).append(":{{ $r := ").append(c.expr()).append(" }}{{ printf \"")
           .append(c.format()).append("\" ").append(args).append(" }}:END\n");
@@ -294,23 +299,28 @@ class SprigRealHelmTest {
       }
     }
     List<String> lines = new ArrayList<>();
-    for (int i = 0; i < CASES.size(); i++) {
+    for (int i = 0; i < cases.size(); i++) {
       lines.add(byIndex.get(i));
     }
-    helmLines = lines;
+    return lines;
+  }
+
+  /** One dynamic test per case comparing Java's printed result with Helm's line. */
+  static Stream<DynamicTest> compare(List<Case> cases, List<String> lines) {
+    return Stream.iterate(0, i -> i < cases.size(), i -> i + 1).map(i -> {
+      Case c = cases.get(i);
+      return DynamicTest.dynamicTest(c.expr(), () -> {
+        Object r = c.java().get();
+        String java = c.format().equals("%v") ? GoFmt.sprintf("%v", r)
+            : GoFmt.sprintf(c.format(), r, r);
+        assertThat(java).as(c.expr()).isEqualTo(lines.get(i));
+      });
+    });
   }
 
   @TestFactory
   @DisplayName("each Sprig function returns what Helm's function returns (type and value)")
   Stream<DynamicTest> sameAsHelm() {
-    return Stream.iterate(0, i -> i < CASES.size(), i -> i + 1).map(i -> {
-      Case c = CASES.get(i);
-      return DynamicTest.dynamicTest(c.expr(), () -> {
-        Object r = c.java().get();
-        String java = c.format().equals("%v") ? GoFmt.sprintf("%v", r)
-            : GoFmt.sprintf(c.format(), r, r);
-        assertThat(java).as(c.expr()).isEqualTo(helmLines.get(i));
-      });
-    });
+    return compare(CASES, helmLines);
   }
 }

@@ -112,4 +112,71 @@ class SprigTest {
     assertThat(Sprig.toJson(new Object())).isEmpty();
     assertThat(Sprig.toYaml(Map.of("a", List.of(1L)))).isEqualTo("a:\n- 1");
   }
+
+  @Test
+  @DisplayName("div and mod by zero fail as Go's integer division panics")
+  void divideByZero() {
+    assertThatThrownBy(() -> Sprig.div(1, 0)).hasMessage("runtime error: integer divide by zero");
+    assertThatThrownBy(() -> Sprig.mod(1, "0"))
+        .hasMessage("runtime error: integer divide by zero");
+  }
+
+  @Test
+  @DisplayName("substr out of range fails with Go's slice-bounds panic text")
+  void substrBounds() {
+    assertThatThrownBy(() -> Sprig.substr(5, 6, "abc"))
+        .hasMessage("runtime error: slice bounds out of range [5:3]");
+    assertThatThrownBy(() -> Sprig.substr(2, 1, "abc"))
+        .hasMessage("runtime error: slice bounds out of range [2:1]");
+    assertThatThrownBy(() -> Sprig.substr(-1, 5, "abc"))
+        .hasMessage("runtime error: slice bounds out of range [:5] with length 3");
+  }
+
+  @Test
+  @DisplayName("list functions name the function and the wrong type as Sprig does")
+  void listFunctionErrors() {
+    assertThatThrownBy(() -> Sprig.append(null, 1))
+        .hasMessage("runtime error: invalid memory address or nil pointer dereference");
+    assertThatThrownBy(() -> Sprig.append("x", 1)).hasMessage("Cannot push on type string");
+    assertThatThrownBy(() -> Sprig.prepend(Map.of(), 1)).hasMessage("Cannot prepend on type map");
+    assertThatThrownBy(() -> Sprig.concat(List.of(1), "x"))
+        .hasMessage("Cannot concat type string as list");
+    assertThatThrownBy(() -> Sprig.uniq(1)).hasMessage("Cannot find uniq on type int");
+    assertThatThrownBy(() -> Sprig.compact("s")).hasMessage("Cannot compact on type string");
+    assertThatThrownBy(() -> Sprig.deepCopy(null))
+        .hasMessage("reflect: call of reflect.Value.Type on zero Value");
+    assertThatThrownBy(() -> Sprig.repeat(-1, "x")).hasMessage("strings: negative Repeat count");
+  }
+
+  @Test
+  @DisplayName("an invalid regex fails with Go's Compile prefix; regexMatch only returns false")
+  void regexCompileErrors() {
+    assertThatThrownBy(() -> Sprig.regexFindAll("(", "x", -1))
+        .isInstanceOf(Sprig.FunctionException.class)
+        .hasMessageStartingWith("regexp: Compile(`(`): error parsing regexp: ");
+    assertThat(Sprig.regexMatch("(", "x")).isFalse();
+  }
+
+  @Test
+  @DisplayName("set and merge change the given map in place; an unmodifiable map is an error")
+  void inPlaceMutation() {
+    Map<String, Object> d = Sprig.dict("a", Sprig.dict("x", 1));
+    Sprig.merge(d, Map.of("a", Map.of("y", 2), "b", 3));
+    Sprig.set(d, "c", 4);
+
+    assertThat(d).isEqualTo(Map.of("a", Map.of("x", 1, "y", 2), "b", 3, "c", 4));
+    assertThatThrownBy(() -> Sprig.set(Map.of(), "a", 1))
+        .isInstanceOf(Sprig.FunctionException.class)
+        .hasMessageContaining("unmodifiable");
+  }
+
+  @Test
+  @DisplayName("Go regex syntax is translated: named groups, POSIX classes, $ as end of text")
+  void regexTranslation() {
+    assertThat(Sprig.regexReplaceAll("(?P<word>[[:alpha:]]+)", "ab 12", "<${word}>"))
+        .isEqualTo("<ab> 12");
+    assertThat(Sprig.regexMatch("a$", "a\n")).isFalse();
+    assertThat(Sprig.regexMatch("(?m)a$", "a\nb")).isTrue();
+    assertThat(Sprig.regexMatch("^.$", "\r")).isTrue();
+  }
 }
