@@ -1,0 +1,2363 @@
+package dev.capstan.internal.template;
+
+import dev.capstan.CapstanException;
+import dev.capstan.internal.gofmt.GoFmt;
+import dev.capstan.internal.json.GoJson;
+import dev.capstan.internal.yaml.Yaml;
+import dev.capstan.internal.yaml.YamlException;
+import dev.capstan.internal.yaml.YamlWriter;
+import dev.capstan.semver.Constraint;
+import dev.capstan.semver.InvalidConstraintException;
+import dev.capstan.semver.InvalidVersionException;
+import dev.capstan.semver.Version;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Helm's template functions (Sprig v3 and Helm's own) over Capstan's value model, engine-neutral:
+ * static methods on {@link Map}, {@link List}, {@link String}, {@link Boolean}, {@link Long},
+ * {@link Integer}, {@link Double}, {@code byte[]} and {@code null} (see {@link GoFmt} for how these
+ * map to Go types).
+ *
+ * <p>Where Sprig's Go function returns an error (or panics) the method throws
+ * {@link FunctionException} with Go's error text; a template engine reports it as Go's
+ * {@code text/template} does: {@code error calling <function>: <message>}.
+ *
+ * <p>Internal: not part of Capstan's API.
+ */
+public final class Sprig {
+  private Sprig() {}
+
+  /** A template function failed; the message is the text Sprig's Go function returns. */
+  public static final class FunctionException extends CapstanException {
+    private static final long serialVersionUID = 1L;
+    private final String function;
+
+    /** Creates the failure of {@code function} with Go's error text. */
+    public FunctionException(String function, String message) {
+      super(message);
+      this.function = function;
+    }
+
+    /** The template function that failed, such as {@code first}. */
+    public String function() {
+      return function;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Truth and defaults
+
+  /** Sprig {@code empty}: nil, false, 0, 0.0, "" and empty lists, maps and byte arrays. */
+  public static boolean empty(Object v) {
+    if (v == null) {
+      return true;
+    }
+    if (v instanceof String s) {
+      return s.isEmpty();
+    }
+    if (v instanceof Boolean b) {
+      return !b;
+    }
+    if (v instanceof Double d) {
+      return d == 0;
+    }
+    if (v instanceof Float f) {
+      return f == 0;
+    }
+    if (v instanceof BigInteger bi) {
+      return bi.signum() == 0;
+    }
+    if (v instanceof Number n) {
+      return n.longValue() == 0;
+    }
+    if (v instanceof Map<?, ?> m) {
+      return m.isEmpty();
+    }
+    if (v instanceof List<?> l) {
+      return l.isEmpty();
+    }
+    if (v instanceof byte[] b) {
+      return b.length == 0;
+    }
+    return false;
+  }
+
+  /** Go template truth ({@code if}, {@code and}, {@code or}, {@code not}): not {@link #empty}. */
+  public static boolean truthy(Object v) {
+    return !empty(v);
+  }
+
+  /** Sprig {@code default}: {@code given} unless it is {@link #empty}, else {@code dflt}. */
+  public static Object defaultValue(Object dflt, Object given) {
+    return empty(given) ? dflt : given;
+  }
+
+  /** Sprig {@code coalesce}: the first argument that is not {@link #empty}, else null. */
+  public static Object coalesce(Object... values) {
+    if (values != null) {
+      for (Object v : values) {
+        if (!empty(v)) {
+          return v;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Sprig {@code ternary}: {@code whenTrue} if {@code condition}, else {@code whenFalse}. */
+  public static Object ternary(Object whenTrue, Object whenFalse, boolean condition) {
+    return condition ? whenTrue : whenFalse;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Strings
+
+  /** Sprig's {@code strval} ({@code toString}): strings as is, bytes as text, else Go's %v. */
+  public static String toStringValue(Object v) {
+    if (v instanceof String s) {
+      return s;
+    }
+    if (v instanceof byte[] b) {
+      return new String(b, StandardCharsets.UTF_8);
+    }
+    return GoFmt.value(v);
+  }
+
+  /** Sprig {@code quote}: each non-nil argument's string form as Go's %q, joined by spaces. */
+  public static String quote(Object... values) {
+    List<String> out = new ArrayList<>();
+    for (Object v : nilSafe(values)) {
+      if (v != null) {
+        out.add(GoJson.goQuote(toStringValue(v)));
+      }
+    }
+    return String.join(" ", out);
+  }
+
+  /** Sprig {@code squote}: each non-nil argument as Go's %v in single quotes, joined by spaces. */
+  public static String squote(Object... values) {
+    List<String> out = new ArrayList<>();
+    for (Object v : nilSafe(values)) {
+      if (v != null) {
+        out.add("'" + GoFmt.value(v) + "'");
+      }
+    }
+    return String.join(" ", out);
+  }
+
+  private static Object[] nilSafe(Object[] values) {
+    return values == null ? new Object[] {null} : values;
+  }
+
+  /**
+   * Sprig {@code indent}: {@code spaces} spaces before every line of {@code s}.
+   *
+   * @throws FunctionException for a negative count, as Go's {@code strings.Repeat} panics
+   */
+  public static String indent(int spaces, String s) {
+    if (spaces < 0) {
+      throw new FunctionException("indent", "strings: negative Repeat count");
+    }
+    String pad = " ".repeat(spaces);
+    return pad + s.replace("\n", "\n" + pad);
+  }
+
+  /** Sprig {@code nindent}: a newline, then {@link #indent}. */
+  public static String nindent(int spaces, String s) {
+    if (spaces < 0) {
+      throw new FunctionException("nindent", "strings: negative Repeat count");
+    }
+    return "\n" + indent(spaces, s);
+  }
+
+  /**
+   * Sprig {@code trunc}: the first {@code count} bytes of {@code s}, or for a negative count the
+   * last {@code -count} bytes. Counts UTF-8 bytes as Sprig does; where Go would cut a character in
+   * two, the partial character becomes U+FFFD (Go keeps the invalid bytes).
+   */
+  public static String trunc(int count, String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    if (count < 0 && b.length + count > 0) {
+      return new String(b, b.length + count, -count, StandardCharsets.UTF_8);
+    }
+    if (count >= 0 && b.length > count) {
+      return new String(b, 0, count, StandardCharsets.UTF_8);
+    }
+    return s;
+  }
+
+  /** Sprig {@code trimSuffix}: {@code s} without {@code suffix} at its end. */
+  public static String trimSuffix(String suffix, String s) {
+    return !suffix.isEmpty() && s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length())
+        : s;
+  }
+
+  /** Sprig {@code trimPrefix}: {@code s} without {@code prefix} at its start. */
+  public static String trimPrefix(String prefix, String s) {
+    return s.startsWith(prefix) ? s.substring(prefix.length()) : s;
+  }
+
+  /** Sprig {@code trim}: Go's {@code strings.TrimSpace} (Unicode white space at both ends). */
+  public static String trim(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isGoSpace(s.codePointAt(start))) {
+      start += Character.charCount(s.codePointAt(start));
+    }
+    while (end > start && isGoSpace(s.codePointBefore(end))) {
+      end -= Character.charCount(s.codePointBefore(end));
+    }
+    return s.substring(start, end);
+  }
+
+  /** Sprig {@code trimAll}: Go's {@code strings.Trim(s, cutset)}. */
+  public static String trimAll(String cutset, String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && cutset.indexOf(s.codePointAt(start)) >= 0) {
+      start += Character.charCount(s.codePointAt(start));
+    }
+    while (end > start && cutset.indexOf(s.codePointBefore(end)) >= 0) {
+      end -= Character.charCount(s.codePointBefore(end));
+    }
+    return s.substring(start, end);
+  }
+
+  /** Go's {@code unicode.IsSpace}. */
+  static boolean isGoSpace(int c) {
+    switch (c) {
+      case '\t':
+      case '\n':
+      case 0x0B:
+      case '\f':
+      case '\r':
+      case ' ':
+      case 0x85:
+      case 0xA0:
+        return true;
+      default:
+        return c > 0xFF && Character.getType(c) == Character.SPACE_SEPARATOR
+            || c == 0x2028 || c == 0x2029;
+    }
+  }
+
+  /** Sprig {@code replace}: every {@code old} in {@code s} replaced by {@code replacement}. */
+  public static String replace(String old, String replacement, String s) {
+    if (old.isEmpty()) {
+      // Go inserts the replacement before every code point and at the end.
+      StringBuilder sb = new StringBuilder(replacement);
+      s.codePoints().forEach(c -> sb.appendCodePoint(c).append(replacement));
+      return sb.toString();
+    }
+    return s.replace(old, replacement);
+  }
+
+  /** Sprig {@code lower}: Go's {@code strings.ToLower} (per code point, no special casing). */
+  public static String lower(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> sb.appendCodePoint(Character.toLowerCase(c)));
+    return sb.toString();
+  }
+
+  /** Sprig {@code upper}: Go's {@code strings.ToUpper} (per code point, no special casing). */
+  public static String upper(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> sb.appendCodePoint(Character.toUpperCase(c)));
+    return sb.toString();
+  }
+
+  /**
+   * Sprig {@code title}: Go's {@code strings.Title}: the first letter of each word in title case,
+   * where words are separated by anything but ASCII letters, digits and {@code _}, and non-ASCII
+   * letters and digits.
+   */
+  public static String title(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    int prev = ' ';
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      sb.appendCodePoint(isTitleSeparator(prev) ? Character.toTitleCase(c) : c);
+      prev = c;
+    }
+    return sb.toString();
+  }
+
+  private static boolean isTitleSeparator(int r) {
+    if (r <= 0x7F) {
+      return !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_');
+    }
+    if (Character.isLetter(r) || Character.getType(r) == Character.DECIMAL_DIGIT_NUMBER) {
+      return false;
+    }
+    return isGoSpace(r);
+  }
+
+  /** Sprig {@code contains}: whether {@code s} contains {@code substr}. */
+  public static boolean contains(String substr, String s) {
+    return s.contains(substr);
+  }
+
+  /** Sprig {@code hasPrefix}: whether {@code s} starts with {@code prefix}. */
+  public static boolean hasPrefix(String prefix, String s) {
+    return s.startsWith(prefix);
+  }
+
+  /** Sprig {@code hasSuffix}: whether {@code s} ends with {@code suffix}. */
+  public static boolean hasSuffix(String suffix, String s) {
+    return s.endsWith(suffix);
+  }
+
+  /** Sprig {@code printf}: Go's {@code fmt.Sprintf}; see {@link GoFmt#sprintf}. */
+  public static String printf(String format, Object... args) {
+    return GoFmt.sprintf(format, args);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Encodings and hashes
+
+  /** Sprig {@code b64enc}: standard Base64 (with padding) of the UTF-8 bytes of {@code s}. */
+  public static String b64enc(String s) {
+    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Sprig {@code b64dec}: the text that standard Base64 {@code s} encodes, or on bad input Go's
+   * error text ({@code illegal base64 data at input byte 4}) as Sprig returns it. CR and LF in the
+   * input are skipped, as Go does. Bytes that are not UTF-8 become U+FFFD (Go keeps them).
+   */
+  public static String b64dec(String s) {
+    byte[] src = s.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(src.length);
+    int si = 0;
+    while (si < src.length) {
+      // One quantum of up to four symbols, as Go's decodeQuantum reads it.
+      int[] dbuf = new int[4];
+      int dlen = 4;
+      boolean done = false;
+      for (int j = 0; j < 4; j++) {
+        if (si == src.length) {
+          if (j == 0) {
+            return new String(out.toByteArray(), StandardCharsets.UTF_8);
+          }
+          return base64Error(si - j);
+        }
+        int in = src[si] & 0xFF;
+        si++;
+        int d = base64Value(in);
+        if (d >= 0) {
+          dbuf[j] = d;
+          continue;
+        }
+        if (in == '\n' || in == '\r') {
+          j--;
+          continue;
+        }
+        if (in != '=') {
+          return base64Error(si - 1);
+        }
+        // padding
+        if (j == 0 || j == 1) {
+          return base64Error(si - 1);
+        }
+        if (j == 2) {
+          while (si < src.length && (src[si] == '\n' || src[si] == '\r')) {
+            si++;
+          }
+          if (si == src.length) {
+            return base64Error(src.length);
+          }
+          if (src[si] != '=') {
+            return base64Error(si - 1);
+          }
+          si++;
+        }
+        while (si < src.length && (src[si] == '\n' || src[si] == '\r')) {
+          si++;
+        }
+        if (si < src.length) {
+          return base64Error(si);
+        }
+        dlen = j;
+        done = true;
+        break;
+      }
+      int val = dbuf[0] << 18 | dbuf[1] << 12 | dbuf[2] << 6 | dbuf[3];
+      byte[] three = {(byte) (val >> 16), (byte) (val >> 8), (byte) val};
+      out.write(three, 0, dlen - 1);
+      if (done) {
+        break;
+      }
+    }
+    return new String(out.toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  private static String base64Error(int offset) {
+    return "illegal base64 data at input byte " + offset;
+  }
+
+  private static int base64Value(int c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    if (c == '+') {
+      return 62;
+    }
+    if (c == '/') {
+      return 63;
+    }
+    return -1;
+  }
+
+  /** Sprig {@code sha256sum}: the hex SHA-256 of the UTF-8 bytes of {@code s}. */
+  public static String sha256sum(String s) {
+    return digest("SHA-256", s);
+  }
+
+  /** Sprig {@code sha1sum}: the hex SHA-1 of the UTF-8 bytes of {@code s}. */
+  public static String sha1sum(String s) {
+    return digest("SHA-1", s);
+  }
+
+  static String digest(String algorithm, String s) {
+    try {
+      MessageDigest md = MessageDigest.getInstance(algorithm);
+      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM lacks " + algorithm, e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Numbers
+
+  /**
+   * Sprig {@code int64} (spf13/cast {@code ToInt64}): integers as they are, floats truncated
+   * (NaN and out-of-range floats give {@code -9223372036854775808}, as Go on amd64), booleans 1 or
+   * 0, strings parsed as Go's {@code strconv.ParseInt(s, 0, 64)} after dropping an all-zero
+   * fraction ({@code 0x1F}, {@code 010}, {@code 1_000}, {@code 1.00}); anything else 0.
+   */
+  public static long toInt64(Object v) {
+    if (v == null) {
+      return 0;
+    }
+    if (v instanceof Double || v instanceof Float) {
+      double d = ((Number) v).doubleValue();
+      if (Double.isNaN(d) || d >= 0x1p63 || d < -0x1p63) {
+        return Long.MIN_VALUE;
+      }
+      return (long) d;
+    }
+    if (v instanceof BigInteger bi) {
+      return bi.longValue();
+    }
+    if (v instanceof Number n) {
+      return n.longValue();
+    }
+    if (v instanceof Boolean b) {
+      return b ? 1 : 0;
+    }
+    if (v instanceof String s) {
+      Long parsed = parseGoInt(trimZeroDecimal(s));
+      return parsed == null ? 0 : parsed;
+    }
+    return 0;
+  }
+
+  /** spf13/cast's trimZeroDecimal: {@code 12.000} becomes {@code 12}. */
+  private static String trimZeroDecimal(String s) {
+    boolean foundZero = false;
+    for (int i = s.length(); i > 0; i--) {
+      char c = s.charAt(i - 1);
+      if (c == '.') {
+        return foundZero ? s.substring(0, i - 1) : s;
+      } else if (c == '0') {
+        foundZero = true;
+      } else {
+        return s;
+      }
+    }
+    return s;
+  }
+
+  /** Go's {@code strconv.ParseInt(s, 0, 64)}, or null when Go reports an error. */
+  static Long parseGoInt(String s) {
+    if (s.isEmpty()) {
+      return null;
+    }
+    String body = s;
+    boolean neg = false;
+    if (body.charAt(0) == '+' || body.charAt(0) == '-') {
+      neg = body.charAt(0) == '-';
+      body = body.substring(1);
+    }
+    if (body.isEmpty()) {
+      return null;
+    }
+    int base = 10;
+    String digits = body;
+    if (body.charAt(0) == '0') {
+      char p = body.length() >= 3 ? Character.toLowerCase(body.charAt(1)) : '0';
+      if (p == 'x' || p == 'b' || p == 'o') {
+        base = p == 'x' ? 16 : p == 'b' ? 2 : 8;
+        digits = body.substring(2);
+      } else {
+        base = 8;
+        digits = body.substring(1);
+      }
+    }
+    if (!underscoreOk(s)) {
+      return null;
+    }
+    String clean = digits.replace("_", "");
+    if (clean.isEmpty()) {
+      return digits.isEmpty() ? 0L : null; // "0" is zero; only underscores is an error
+    }
+    BigInteger value;
+    try {
+      for (int i = 0; i < clean.length(); i++) {
+        if (Character.digit(clean.charAt(i), base) < 0 || clean.charAt(i) > 0x7F) {
+          return null;
+        }
+      }
+      value = new BigInteger(clean, base);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (neg) {
+      value = value.negate();
+    }
+    if (value.bitLength() > 63) {
+      return null;
+    }
+    return value.longValue();
+  }
+
+  /**
+   * Go's {@code strconv} underscoreOK: underscores only between digits, or between a base prefix
+   * and a digit.
+   */
+  private static boolean underscoreOk(String s) {
+    char saw = '^';
+    int i = 0;
+    if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
+      s = s.substring(1);
+    }
+    boolean hex = false;
+    if (s.length() >= 2 && s.charAt(0) == '0') {
+      char p = Character.toLowerCase(s.charAt(1));
+      if (p == 'b' || p == 'o' || p == 'x') {
+        i = 2;
+        saw = '0';
+        hex = p == 'x';
+      }
+    }
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9' || hex && Character.toLowerCase(c) >= 'a'
+          && Character.toLowerCase(c) <= 'f') {
+        saw = '0';
+        continue;
+      }
+      if (c == '_') {
+        if (saw != '0') {
+          return false;
+        }
+        saw = '_';
+        continue;
+      }
+      if (saw == '_') {
+        return false;
+      }
+      saw = '!';
+    }
+    return saw != '_';
+  }
+
+  /**
+   * Sprig {@code float64} (spf13/cast {@code ToFloat64}): numbers as float64, booleans 1 or 0,
+   * strings parsed as Go's {@code strconv.ParseFloat(s, 64)} ({@code 1e3}, {@code 0x1p3},
+   * {@code inf}, {@code 1_000}); anything else, and out-of-range strings, 0.
+   */
+  public static double toFloat64(Object v) {
+    if (v == null) {
+      return 0;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (v instanceof Boolean b) {
+      return b ? 1 : 0;
+    }
+    if (v instanceof String s) {
+      Double d = parseGoFloat(s);
+      return d == null ? 0 : d;
+    }
+    return 0;
+  }
+
+  private static final java.util.regex.Pattern GO_DECIMAL_FLOAT = java.util.regex.Pattern.compile(
+      "[+-]?(?:[0-9_]+\\.?[0-9_]*|\\.[0-9_]+)(?:[eE][+-]?[0-9_]+)?");
+  private static final java.util.regex.Pattern GO_HEX_FLOAT = java.util.regex.Pattern.compile(
+      "[+-]?0[xX](?:[0-9a-fA-F_]+\\.?[0-9a-fA-F_]*|\\.[0-9a-fA-F_]+)[pP][+-]?[0-9_]+");
+
+  /** Go's {@code strconv.ParseFloat(s, 64)}, or null when Go reports an error. */
+  static Double parseGoFloat(String s) {
+    String lower = s.toLowerCase(java.util.Locale.ROOT);
+    switch (lower) {
+      case "inf":
+      case "+inf":
+      case "infinity":
+      case "+infinity":
+        return Double.POSITIVE_INFINITY;
+      case "-inf":
+      case "-infinity":
+        return Double.NEGATIVE_INFINITY;
+      case "nan":
+        return Double.NaN;
+      default:
+        break;
+    }
+    boolean hex = GO_HEX_FLOAT.matcher(s).matches();
+    if (!hex && !GO_DECIMAL_FLOAT.matcher(s).matches()) {
+      return null;
+    }
+    if (s.indexOf('_') >= 0 && !underscoreOk(s)) {
+      return null;
+    }
+    String clean = s.replace("_", "");
+    // the mantissa needs a digit
+    String mantissa = clean.replaceFirst("^[+-]?(0[xX])?", "").replaceFirst("[eEpP].*$", "");
+    if (mantissa.replace(".", "").isEmpty()) {
+      return null;
+    }
+    double d;
+    try {
+      d = Double.parseDouble(clean);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (Double.isInfinite(d)) {
+      return null; // out of range: Go returns an error
+    }
+    return d;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // YAML and JSON
+
+  /**
+   * Helm {@code toYaml}: {@code v} as sigs.k8s.io/yaml writes it, without the final newline; on
+   * error (NaN, unsupported types) the empty string, as Helm swallows it.
+   */
+  public static String toYaml(Object v) {
+    String text;
+    try {
+      text = YamlWriter.write(v);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+    if (text.endsWith("\n...\n")) {
+      // a document-end marker after a top-level plain scalar: sigs.k8s.io/yaml writes none
+      text = text.substring(0, text.length() - 4);
+    }
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /** Helm {@code toJson}: {@code v} as Go's {@code json.Marshal} writes it, or "" on error. */
+  public static String toJson(Object v) {
+    try {
+      return GoJson.write(v);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Helm {@code fromYaml}: the map that YAML text {@code s} holds (numbers as float64, as Helm's
+   * YAML-through-JSON decoding gives them); on error a map whose key {@code Error} holds the error
+   * text. YAML syntax errors use Capstan's reader's description of the problem, which may differ
+   * from go-yaml's wording.
+   */
+  public static Map<String, Object> fromYaml(String s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Object doc;
+    try {
+      doc = jsonNumbers(Yaml.load(s, "fromYaml"));
+    } catch (YamlException e) {
+      m.put("Error", "error converting YAML to JSON: " + yamlError(e));
+      return m;
+    }
+    if (doc == null) {
+      return m;
+    }
+    if (doc instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> m.put((String) k, v));
+      return m;
+    }
+    m.put("Error", "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
+        + jsonKind(doc) + " into Go value of type map[string]interface {}");
+    return m;
+  }
+
+  /**
+   * Helm {@code fromYamlArray}: the list that YAML text {@code s} holds; on error a list holding
+   * the error text.
+   */
+  public static List<Object> fromYamlArray(String s) {
+    Object doc;
+    try {
+      doc = jsonNumbers(Yaml.load(s, "fromYamlArray"));
+    } catch (YamlException e) {
+      return singleton("error converting YAML to JSON: " + yamlError(e));
+    }
+    if (doc == null) {
+      return new ArrayList<>();
+    }
+    if (doc instanceof List<?> list) {
+      return new ArrayList<>(list);
+    }
+    return singleton("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
+        + jsonKind(doc) + " into Go value of type []interface {}");
+  }
+
+  /**
+   * Helm {@code fromJson}: the object JSON text {@code s} holds, or a map with key Error. For
+   * {@code null} Go gives a nil map; this gives an empty one (both print as {@code map[]}).
+   */
+  public static Map<String, Object> fromJson(String s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Object doc;
+    try {
+      doc = GoJson.decodeWhole(s);
+    } catch (GoJson.DecodeException e) {
+      m.put("Error", unmarshalError(e));
+      return m;
+    }
+    if (doc == null) {
+      return m;
+    }
+    if (doc instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> m.put((String) k, v));
+      return m;
+    }
+    m.put("Error", "json: cannot unmarshal " + jsonKind(doc)
+        + " into Go value of type map[string]interface {}");
+    return m;
+  }
+
+  /** Helm {@code fromJsonArray}: the array JSON text {@code s} holds, or a list of the error. */
+  public static List<Object> fromJsonArray(String s) {
+    Object doc;
+    try {
+      doc = GoJson.decodeWhole(s);
+    } catch (GoJson.DecodeException e) {
+      return singleton(unmarshalError(e));
+    }
+    if (doc == null) {
+      return new ArrayList<>();
+    }
+    if (doc instanceof List<?> list) {
+      return new ArrayList<>(list);
+    }
+    return singleton("json: cannot unmarshal " + jsonKind(doc)
+        + " into Go value of type []interface {}");
+  }
+
+  /** Go's json.Unmarshal checks the whole text first, so truncated input reads as below. */
+  private static String unmarshalError(GoJson.DecodeException e) {
+    String msg = e.getMessage();
+    return msg.equals("unexpected EOF") || msg.equals("EOF") ? "unexpected end of JSON input" : msg;
+  }
+
+  private static List<Object> singleton(Object v) {
+    List<Object> l = new ArrayList<>(1);
+    l.add(v);
+    return l;
+  }
+
+  private static String yamlError(YamlException e) {
+    return "yaml: " + (e.line() > 0 ? "line " + e.line() + ": " : "") + e.problem();
+  }
+
+  /** Go's name for a JSON value's kind in {@code cannot unmarshal X into} errors. */
+  private static String jsonKind(Object v) {
+    if (v instanceof Map<?, ?>) {
+      return "object";
+    }
+    if (v instanceof List<?>) {
+      return "array";
+    }
+    if (v instanceof String) {
+      return "string";
+    }
+    if (v instanceof Boolean) {
+      return "bool";
+    }
+    return "number";
+  }
+
+  /** Integers become float64, as a YAML-to-JSON-to-interface{} round trip makes them. */
+  private static Object jsonNumbers(Object v) {
+    if (v instanceof Long l) {
+      return l.doubleValue();
+    }
+    if (v instanceof BigInteger b) {
+      return b.doubleValue();
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, val) -> out.put(String.valueOf(k), jsonNumbers(val)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      for (Object o : l) {
+        out.add(jsonNumbers(o));
+      }
+      return out;
+    }
+    return v;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Maps and lists
+
+  /** Sprig {@code hasKey}: whether {@code map} has {@code key}. */
+  public static boolean hasKey(Map<String, ?> map, String key) {
+    return map != null && map.containsKey(key);
+  }
+
+  /**
+   * Sprig {@code dict}: a new mutable map from alternating keys (their {@link #toStringValue}) and
+   * values; a key without a value maps to "".
+   */
+  public static Map<String, Object> dict(Object... keyValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Object[] kv = nilSafe(keyValues);
+    for (int i = 0; i < kv.length; i += 2) {
+      String key = toStringValue(kv[i]);
+      m.remove(key);
+      m.put(key, i + 1 < kv.length ? kv[i + 1] : "");
+    }
+    return m;
+  }
+
+  /** Sprig {@code list}: a new mutable list of the arguments. */
+  public static List<Object> list(Object... values) {
+    return new ArrayList<>(Arrays.asList(nilSafe(values)));
+  }
+
+  /**
+   * Sprig {@code join}: the string forms of the list's non-nil elements joined by {@code sep}; a
+   * single non-list value is its own string form, nil is "".
+   */
+  public static String join(String sep, Object list) {
+    return String.join(sep, strslice(list));
+  }
+
+  /** Sprig's {@code strslice}: a list's non-nil elements as strings. */
+  static List<String> strslice(Object v) {
+    List<String> out = new ArrayList<>();
+    if (v == null) {
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      for (Object o : l) {
+        if (o != null) {
+          out.add(toStringValue(o));
+        }
+      }
+      return out;
+    }
+    if (v instanceof byte[] b) {
+      for (byte x : b) {
+        out.add(Integer.toString(x & 0xFF));
+      }
+      return out;
+    }
+    out.add(toStringValue(v));
+    return out;
+  }
+
+  /**
+   * Sprig {@code splitList}: {@code s} split at every {@code sep} (Go's {@code strings.Split}; an
+   * empty separator splits into characters). Go's result is a {@code []string}; this returns a
+   * list of strings, so {@code typeOf} says {@code []interface {}} where Helm says
+   * {@code []string}.
+   */
+  public static List<Object> splitList(String sep, String s) {
+    List<Object> out = new ArrayList<>();
+    if (sep.isEmpty()) {
+      s.codePoints().forEach(c -> out.add(new String(Character.toChars(c))));
+      return out;
+    }
+    int from = 0;
+    while (true) {
+      int at = s.indexOf(sep, from);
+      if (at < 0) {
+        out.add(s.substring(from));
+        return out;
+      }
+      out.add(s.substring(from, at));
+      from = at + sep.length();
+    }
+  }
+
+  /**
+   * Sprig {@code first}: a list's first element, null for an empty list.
+   *
+   * @throws FunctionException for nil and non-lists, with Sprig's text
+   */
+  public static Object first(Object list) {
+    List<?> l = requireList("first", list);
+    return l.isEmpty() ? null : l.get(0);
+  }
+
+  /**
+   * Sprig {@code last}: a list's last element, null for an empty list.
+   *
+   * @throws FunctionException for nil and non-lists, with Sprig's text
+   */
+  public static Object last(Object list) {
+    List<?> l = requireList("last", list);
+    return l.isEmpty() ? null : l.get(l.size() - 1);
+  }
+
+  private static List<?> requireList(String function, Object v) {
+    if (v == null) {
+      throw new FunctionException(function,
+          "runtime error: invalid memory address or nil pointer dereference");
+    }
+    if (v instanceof byte[] b) {
+      List<Object> l = new ArrayList<>(b.length);
+      for (byte x : b) {
+        l.add((long) (x & 0xFF));
+      }
+      return l;
+    }
+    if (!(v instanceof List<?> l)) {
+      throw new FunctionException(function,
+          "Cannot find " + function + " on type " + kindOf(v));
+    }
+    return l;
+  }
+
+  /**
+   * Sprig {@code keys}: the keys of all given maps. Go returns them in random map order; this
+   * returns them sorted (and, as Go, repeated when several maps share a key).
+   */
+  @SafeVarargs
+  public static List<Object> keys(Map<String, ?>... maps) {
+    List<String> out = new ArrayList<>();
+    if (maps != null) {
+      for (Map<String, ?> m : maps) {
+        if (m != null) {
+          out.addAll(m.keySet());
+        }
+      }
+    }
+    Collections.sort(out);
+    return new ArrayList<>(out);
+  }
+
+  /**
+   * Sprig {@code has}: whether the list holds an element deeply equal to {@code needle} (Go's
+   * {@code reflect.DeepEqual}, so {@code 1} (int) is not {@code 1.0} (float64)); false for nil.
+   *
+   * @throws FunctionException for a haystack that is not a list
+   */
+  public static boolean has(Object needle, Object haystack) {
+    if (haystack == null) {
+      return false;
+    }
+    List<?> l = requireList("has", haystack);
+    for (Object item : l) {
+      if (deepEqual(needle, item)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Go's {@code reflect.DeepEqual} over the value model. */
+  static boolean deepEqual(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    if (a instanceof byte[] x && b instanceof byte[] y) {
+      return Arrays.equals(x, y);
+    }
+    if (a instanceof Double x && b instanceof Double y) {
+      return x.doubleValue() == y.doubleValue(); // NaN unequal, 0 == -0, as Go
+    }
+    if (a instanceof List<?> x && b instanceof List<?> y) {
+      if (x.size() != y.size()) {
+        return false;
+      }
+      for (int i = 0; i < x.size(); i++) {
+        if (!deepEqual(x.get(i), y.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+      if (x.size() != y.size()) {
+        return false;
+      }
+      for (Map.Entry<?, ?> e : x.entrySet()) {
+        if (!y.containsKey(e.getKey()) || !deepEqual(e.getValue(), y.get(e.getKey()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.getClass() == b.getClass() && a.equals(b);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Types and versions
+
+  /** Sprig {@code typeOf}: Go's {@code %T}; see {@link GoFmt#typeName}. */
+  public static String typeOf(Object v) {
+    return GoFmt.typeName(v);
+  }
+
+  /**
+   * Sprig {@code kindOf}: the Go reflect kind: {@code string}, {@code bool}, {@code int64},
+   * {@code int}, {@code float64}, {@code map}, {@code slice}, {@code invalid} (nil).
+   */
+  public static String kindOf(Object v) {
+    if (v == null) {
+      return "invalid";
+    }
+    if (v instanceof Map<?, ?>) {
+      return "map";
+    }
+    if (v instanceof List<?> || v instanceof byte[]) {
+      return "slice";
+    }
+    return GoFmt.typeName(v);
+  }
+
+  /**
+   * Sprig {@code semverCompare}: whether {@code version} satisfies {@code constraint}
+   * (Masterminds semver v3).
+   *
+   * @throws FunctionException with Masterminds' text when either does not parse
+   */
+  public static boolean semverCompare(String constraint, String version) {
+    Constraint c;
+    try {
+      c = Constraint.parse(constraint);
+    } catch (InvalidConstraintException e) {
+      throw new FunctionException("semverCompare", e.getMessage());
+    }
+    Version v;
+    try {
+      v = Version.parse(version);
+    } catch (InvalidVersionException e) {
+      throw new FunctionException("semverCompare", e.reason());
+    }
+    return c.isSatisfiedBy(v);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Integer and float math (part B)
+
+  /** Sprig {@code add}: the sum of the arguments as int64 (each through {@link #toInt64}). */
+  public static long add(Object... values) {
+    long sum = 0;
+    for (Object v : nilSafe(values)) {
+      sum += toInt64(v);
+    }
+    return sum;
+  }
+
+  /** Sprig {@code add1}: {@code toInt64(v) + 1}. */
+  public static long add1(Object v) {
+    return toInt64(v) + 1;
+  }
+
+  /** Sprig {@code sub}: {@code toInt64(a) - toInt64(b)}. */
+  public static long sub(Object a, Object b) {
+    return toInt64(a) - toInt64(b);
+  }
+
+  /** Sprig {@code mul}: the product of the arguments as int64. */
+  public static long mul(Object a, Object... rest) {
+    long product = toInt64(a);
+    for (Object v : nilSafe(rest)) {
+      product *= toInt64(v);
+    }
+    return product;
+  }
+
+  /**
+   * Sprig {@code div}: int64 division truncated toward zero.
+   *
+   * @throws FunctionException dividing by zero, as Go panics
+   */
+  public static long div(Object a, Object b) {
+    long d = toInt64(b);
+    if (d == 0) {
+      throw new FunctionException("div", "runtime error: integer divide by zero");
+    }
+    return toInt64(a) / d;
+  }
+
+  /**
+   * Sprig {@code mod}: int64 remainder with the sign of the dividend.
+   *
+   * @throws FunctionException dividing by zero, as Go panics
+   */
+  public static long mod(Object a, Object b) {
+    long d = toInt64(b);
+    if (d == 0) {
+      throw new FunctionException("mod", "runtime error: integer divide by zero");
+    }
+    return toInt64(a) % d;
+  }
+
+  /** Sprig {@code max}: the largest argument as int64. */
+  public static long max(Object a, Object... rest) {
+    long m = toInt64(a);
+    for (Object v : nilSafe(rest)) {
+      m = Math.max(m, toInt64(v));
+    }
+    return m;
+  }
+
+  /** Sprig {@code min}: the smallest argument as int64. */
+  public static long min(Object a, Object... rest) {
+    long m = toInt64(a);
+    for (Object v : nilSafe(rest)) {
+      m = Math.min(m, toInt64(v));
+    }
+    return m;
+  }
+
+  /** Sprig {@code floor}: {@code math.Floor(toFloat64(v))}. */
+  public static double floor(Object v) {
+    return Math.floor(toFloat64(v));
+  }
+
+  /** Sprig {@code ceil}: {@code math.Ceil(toFloat64(v))}. */
+  public static double ceil(Object v) {
+    return Math.ceil(toFloat64(v));
+  }
+
+  /**
+   * Sprig {@code round}: {@code v} rounded to {@code places} decimals, up when the fraction (of
+   * {@code v * 10^places}, signed as Go's {@code math.Modf}) is at least {@code roundOn} (0.5 by
+   * default), else down; so negative halves round down, as Sprig does.
+   */
+  public static double round(Object v, int places, double... roundOn) {
+    double on = roundOn != null && roundOn.length > 0 ? roundOn[0] : 0.5;
+    double pow = Math.pow(10, places);
+    double digit = pow * toFloat64(v);
+    double frac = digit - (digit < 0 ? Math.ceil(digit) : Math.floor(digit));
+    if (Double.isInfinite(digit)) {
+      frac = 0; // math.Modf(±Inf) has a NaN fraction: never >= roundOn
+    }
+    double r = frac >= on ? Math.ceil(digit) : Math.floor(digit);
+    return r / pow;
+  }
+
+  /** Sprig {@code until}: {@code 0, 1, ... count-1} (or down to {@code count+1} when negative). */
+  public static List<Object> until(int count) {
+    return untilStep(0, count, count < 0 ? -1 : 1);
+  }
+
+  /**
+   * Sprig {@code untilStep}: integers from {@code start} towards {@code stop} (exclusive) by
+   * {@code step}; empty when the step does not lead there. Go returns a {@code []int}.
+   */
+  public static List<Object> untilStep(int start, int stop, int step) {
+    List<Object> out = new ArrayList<>();
+    if (stop < start) {
+      if (step >= 0) {
+        return out;
+      }
+      for (long i = start; i > stop; i += step) {
+        out.add((int) i);
+      }
+      return out;
+    }
+    if (step <= 0) {
+      return out;
+    }
+    for (long i = start; i < stop; i += step) {
+      out.add((int) i);
+    }
+    return out;
+  }
+
+  /**
+   * Sprig {@code seq}: like the Unix command: {@code seq 3} is {@code "1 2 3"}, {@code seq 2 4}
+   * {@code "2 3 4"}, {@code seq 0 2 6} {@code "0 2 4 6"}; counts down when the end is lower.
+   */
+  public static String seq(int... params) {
+    int increment = 1;
+    List<Object> l;
+    switch (params == null ? 0 : params.length) {
+      case 1: {
+        int start = 1;
+        int end = params[0];
+        if (end < start) {
+          increment = -1;
+        }
+        l = untilStep(start, end + increment, increment);
+        break;
+      }
+      case 2: {
+        int start = params[0];
+        int end = params[1];
+        if (end < start) {
+          increment = -1;
+        }
+        l = untilStep(start, end + increment, increment);
+        break;
+      }
+      case 3: {
+        int start = params[0];
+        int end = params[2];
+        int step = params[1];
+        if (end < start) {
+          increment = -1;
+          if (step > 0) {
+            return "";
+          }
+        }
+        l = untilStep(start, end + increment, step);
+        break;
+      }
+      default:
+        return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Object o : l) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(o);
+    }
+    return sb.toString();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Lists (part B)
+
+  /**
+   * Sprig {@code append} ({@code push}): a new list with {@code v} after the list's elements.
+   *
+   * @throws FunctionException for nil and non-lists
+   */
+  public static List<Object> append(Object list, Object v) {
+    List<Object> out = new ArrayList<>(listArg("append", "Cannot push on type ", list));
+    out.add(v);
+    return out;
+  }
+
+  /**
+   * Sprig {@code prepend}: a new list with {@code v} before the list's elements.
+   *
+   * @throws FunctionException for nil and non-lists
+   */
+  public static List<Object> prepend(Object list, Object v) {
+    List<Object> out = new ArrayList<>();
+    out.add(v);
+    out.addAll(listArg("prepend", "Cannot prepend on type ", list));
+    return out;
+  }
+
+  /** Sprig {@code rest}: all but the first element (an empty list stays empty). */
+  public static List<Object> rest(Object list) {
+    List<?> l = listArg("rest", "Cannot find rest on type ", list);
+    return l.isEmpty() ? new ArrayList<>() : new ArrayList<>(l.subList(1, l.size()));
+  }
+
+  /** Sprig {@code initial}: all but the last element (an empty list stays empty). */
+  public static List<Object> initial(Object list) {
+    List<?> l = listArg("initial", "Cannot find initial on type ", list);
+    return l.isEmpty() ? new ArrayList<>() : new ArrayList<>(l.subList(0, l.size() - 1));
+  }
+
+  /** Sprig {@code uniq}: the elements without later deep-equal repeats, in order. */
+  public static List<Object> uniq(Object list) {
+    List<Object> out = new ArrayList<>();
+    for (Object o : listArg("uniq", "Cannot find uniq on type ", list)) {
+      if (!containsDeep(out, o)) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** Sprig {@code without}: the elements that are not deep-equal to any of {@code omit}. */
+  public static List<Object> without(Object list, Object... omit) {
+    List<Object> omitted = Arrays.asList(nilSafe(omit));
+    List<Object> out = new ArrayList<>();
+    for (Object o : listArg("without", "Cannot find without on type ", list)) {
+      if (!containsDeep(omitted, o)) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** Sprig {@code compact}: the elements that are not {@link #empty}. */
+  public static List<Object> compact(Object list) {
+    List<Object> out = new ArrayList<>();
+    for (Object o : listArg("compact", "Cannot compact on type ", list)) {
+      if (!empty(o)) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Sprig {@code concat}: the elements of all lists, in order.
+   *
+   * @throws FunctionException for nil and non-lists
+   */
+  public static List<Object> concat(Object... lists) {
+    List<Object> out = new ArrayList<>();
+    for (Object l : nilSafe(lists)) {
+      if (l == null) {
+        throw new FunctionException("concat", NIL_DEREFERENCE);
+      }
+      if (!(l instanceof List<?>) && !(l instanceof byte[])) {
+        throw new FunctionException("concat", "Cannot concat type " + kindOf(l) + " as list");
+      }
+      out.addAll(requireList("concat", l));
+    }
+    return out;
+  }
+
+  /** Sprig {@code reverse}: the elements in reverse order. */
+  public static List<Object> reverse(Object list) {
+    List<Object> out = new ArrayList<>(listArg("reverse", "Cannot find reverse on type ", list));
+    Collections.reverse(out);
+    return out;
+  }
+
+  /**
+   * Sprig {@code sortAlpha}: the string forms of a list's non-nil elements sorted by code point
+   * (Go's byte order); a non-list is a one-element list of its string form. Go returns
+   * {@code []string}.
+   */
+  public static List<Object> sortAlpha(Object list) {
+    List<String> s;
+    if (list instanceof List<?> || list instanceof byte[]) {
+      s = strslice(list);
+    } else {
+      s = new ArrayList<>();
+      s.add(toStringValue(list));
+    }
+    s.sort(GoJson.KEY_ORDER);
+    return new ArrayList<>(s);
+  }
+
+  /** Sprig {@code toStrings}: the string forms of a list's non-nil elements (Go: []string). */
+  public static List<Object> toStrings(Object list) {
+    return new ArrayList<>(strslice(list));
+  }
+
+  private static final String NIL_DEREFERENCE =
+      "runtime error: invalid memory address or nil pointer dereference";
+
+  private static List<?> listArg(String function, String notListPrefix, Object v) {
+    if (v == null) {
+      throw new FunctionException(function, NIL_DEREFERENCE);
+    }
+    if (!(v instanceof List<?>) && !(v instanceof byte[])) {
+      throw new FunctionException(function, notListPrefix + kindOf(v));
+    }
+    return requireList(function, v);
+  }
+
+  private static boolean containsDeep(List<?> list, Object v) {
+    for (Object o : list) {
+      if (deepEqual(o, v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Maps (part B)
+
+  /** Sprig {@code pluck}: the values of {@code key} in each map that has it, in order. */
+  @SafeVarargs
+  public static List<Object> pluck(String key, Map<String, ?>... maps) {
+    List<Object> out = new ArrayList<>();
+    if (maps != null) {
+      for (Map<String, ?> m : maps) {
+        if (m != null && m.containsKey(key)) {
+          out.add(m.get(key));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Sprig {@code pick}: a new map with only the given keys that {@code map} has. */
+  public static Map<String, Object> pick(Map<String, ?> map, String... keys) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (map != null && keys != null) {
+      for (String k : keys) {
+        if (map.containsKey(k)) {
+          out.put(k, map.get(k));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Sprig {@code omit}: a new map without the given keys. */
+  public static Map<String, Object> omit(Map<String, ?> map, String... keys) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (map != null) {
+      List<String> drop = keys == null ? List.of() : Arrays.asList(keys);
+      map.forEach((k, v) -> {
+        if (!drop.contains(k)) {
+          out.put(k, v);
+        }
+      });
+    }
+    return out;
+  }
+
+  /** Sprig {@code get}: the value of {@code key}, or "" when the map lacks it. */
+  public static Object get(Map<String, ?> map, String key) {
+    return map != null && map.containsKey(key) ? map.get(key) : "";
+  }
+
+  /**
+   * Sprig {@code set}: puts {@code key} into {@code map} and returns the same map, as Go mutates
+   * it.
+   *
+   * @throws FunctionException when the map is unmodifiable (Go maps always are modifiable)
+   */
+  public static Map<String, Object> set(Map<String, Object> map, String key, Object value) {
+    mutate("set", () -> map.put(key, value));
+    return map;
+  }
+
+  /**
+   * Sprig {@code unset}: removes {@code key} from {@code map} and returns the same map.
+   *
+   * @throws FunctionException when the map is unmodifiable
+   */
+  public static Map<String, Object> unset(Map<String, Object> map, String key) {
+    mutate("unset", () -> map.remove(key));
+    return map;
+  }
+
+  private static void mutate(String function, Runnable change) {
+    try {
+      change.run();
+    } catch (UnsupportedOperationException e) {
+      throw new FunctionException(function,
+          "cannot modify an unmodifiable map (Capstan passes Helm's values as copies)");
+    }
+  }
+
+  /**
+   * Sprig {@code merge} (mergo.Merge): fills {@code dst} in place from each source in turn:
+   * a key missing or {@link #empty} in {@code dst} takes the source's value (a nil source value
+   * is skipped), two maps merge recursively; returns {@code dst}.
+   */
+  @SafeVarargs
+  public static Map<String, Object> merge(Map<String, Object> dst, Map<String, ?>... srcs) {
+    Map<String, Object> d = dst == null ? new LinkedHashMap<>() : dst;
+    if (srcs != null) {
+      for (Map<String, ?> src : srcs) {
+        if (src != null) {
+          mutate("merge", () -> mergeInto(d, src, false));
+        }
+      }
+    }
+    return d;
+  }
+
+  /**
+   * Sprig {@code mergeOverwrite} (mergo.MergeWithOverwrite): like {@link #merge}, but source
+   * values, including empty ones and nil, replace those of {@code dst}, except that two maps
+   * merge recursively.
+   */
+  @SafeVarargs
+  public static Map<String, Object> mergeOverwrite(Map<String, Object> dst,
+      Map<String, ?>... srcs) {
+    Map<String, Object> d = dst == null ? new LinkedHashMap<>() : dst;
+    if (srcs != null) {
+      for (Map<String, ?> src : srcs) {
+        if (src != null) {
+          mutate("mergeOverwrite", () -> mergeInto(d, src, true));
+        }
+      }
+    }
+    return d;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void mergeInto(Map<String, Object> dst, Map<String, ?> src, boolean overwrite) {
+    for (Map.Entry<String, ?> e : src.entrySet()) {
+      String key = e.getKey();
+      Object s = e.getValue();
+      boolean present = dst.containsKey(key);
+      Object d = dst.get(key);
+      if (s == null) {
+        if (overwrite) {
+          dst.put(key, null);
+        }
+        continue;
+      }
+      if (s instanceof Map<?, ?> sm && d instanceof Map<?, ?> dm) {
+        mergeInto((Map<String, Object>) dm, (Map<String, ?>) sm, overwrite);
+        continue;
+      }
+      if (overwrite || !present || empty(d)) {
+        dst.put(key, s);
+      }
+    }
+  }
+
+  /** Sprig {@code deepCopy}: a deep copy of maps and lists (new mutable collections). */
+  public static Object deepCopy(Object v) {
+    if (v == null) {
+      throw new FunctionException("deepCopy",
+          "reflect: call of reflect.Value.Type on zero Value");
+    }
+    return copyTree(v);
+  }
+
+  private static Object copyTree(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, val) -> out.put((String) k, copyTree(val)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      for (Object o : l) {
+        out.add(copyTree(o));
+      }
+      return out;
+    }
+    if (v instanceof byte[] b) {
+      return b.clone();
+    }
+    return v;
+  }
+
+  /** Sprig {@code values}: the map's values; Go's order is random, this is by sorted key. */
+  public static List<Object> values(Map<String, ?> map) {
+    List<Object> out = new ArrayList<>();
+    if (map != null) {
+      List<String> ks = new ArrayList<>(map.keySet());
+      ks.sort(GoJson.KEY_ORDER);
+      for (String k : ks) {
+        out.add(map.get(k));
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // More strings (part B)
+
+  /**
+   * Sprig {@code repeat}: {@code s} repeated {@code count} times.
+   *
+   * @throws FunctionException for a negative count
+   */
+  public static String repeat(int count, String s) {
+    if (count < 0) {
+      throw new FunctionException("repeat", "strings: negative Repeat count");
+    }
+    return s.repeat(count);
+  }
+
+  /**
+   * Sprig {@code substr}: bytes {@code start} to {@code end} of {@code s}; a negative start means
+   * from 0, a negative or too large end means to the end.
+   *
+   * @throws FunctionException with Go's slice-bounds panic text when out of range
+   */
+  public static String substr(int start, int end, String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    int from;
+    int to;
+    if (start < 0) {
+      if (end < 0) {
+        throw new FunctionException("substr", "runtime error: slice bounds out of range [:"
+            + end + "]");
+      }
+      if (end > b.length) {
+        throw new FunctionException("substr", "runtime error: slice bounds out of range [:"
+            + end + "] with length " + b.length);
+      }
+      from = 0;
+      to = end;
+    } else if (end < 0 || end > b.length) {
+      if (start > b.length) {
+        throw new FunctionException("substr", "runtime error: slice bounds out of range ["
+            + start + ":" + b.length + "]");
+      }
+      from = start;
+      to = b.length;
+    } else {
+      if (start > end) {
+        throw new FunctionException("substr", "runtime error: slice bounds out of range ["
+            + start + ":" + end + "]");
+      }
+      from = start;
+      to = end;
+    }
+    return new String(b, from, to - from, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Sprig {@code nospace} (goutils.DeleteWhiteSpace): {@code s} without white space. Like Go, it
+   * works on bytes, each read as a Latin-1 character: ASCII text is right, other text is mangled
+   * ({@code é} becomes {@code Ã©}) exactly as Helm mangles it.
+   */
+  public static String nospace(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      if (!isGoSpace(c)) {
+        sb.append((char) c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Sprig {@code cat}: the non-nil arguments as Go's %v, joined by single spaces. */
+  public static String cat(Object... values) {
+    List<String> out = new ArrayList<>();
+    for (Object v : nilSafe(values)) {
+      if (v != null) {
+        out.add(GoFmt.value(v));
+      }
+    }
+    return String.join(" ", out);
+  }
+
+  /**
+   * Sprig {@code abbrev}: {@code s} cut to {@code width} bytes ending in {@code ...}; unchanged
+   * when it fits or when {@code width < 4}.
+   */
+  public static String abbrev(int width, String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    if (width < 4 || b.length <= width) {
+      return s;
+    }
+    return new String(b, 0, width - 3, StandardCharsets.UTF_8) + "...";
+  }
+
+  /**
+   * Sprig {@code initials} (goutils.Initials): the first character of each white-space separated
+   * word. Like Go, it works on bytes read as Latin-1 characters, so for non-ASCII text it returns
+   * what Helm returns ({@code élan} gives {@code Ã}).
+   */
+  public static String initials(String s) {
+    StringBuilder sb = new StringBuilder();
+    boolean last = true;
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      if (isGoSpace(c)) {
+        last = true;
+      } else if (last) {
+        sb.appendCodePoint(c);
+        last = false;
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Sprig {@code plural}: {@code one} when {@code count} is 1, else {@code many}. */
+  public static String plural(String one, String many, int count) {
+    return count == 1 ? one : many;
+  }
+
+  /**
+   * Go template {@code urlquery}: Go's {@code url.QueryEscape} of the argument (one string) or of
+   * {@code fmt.Sprint} of the arguments.
+   */
+  public static String urlquery(Object... values) {
+    Object[] a = nilSafe(values);
+    String text;
+    if (a.length == 1 && a[0] instanceof String s) {
+      text = s;
+    } else {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < a.length; i++) {
+        // fmt.Sprint: a space between operands when neither is a string
+        if (i > 0 && !(a[i] instanceof String) && !(a[i - 1] instanceof String)) {
+          sb.append(' ');
+        }
+        sb.append(GoFmt.value(a[i]));
+      }
+      text = sb.toString();
+    }
+    StringBuilder out = new StringBuilder();
+    for (byte x : text.getBytes(StandardCharsets.UTF_8)) {
+      int c = x & 0xFF;
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
+          || c == '_' || c == '.' || c == '~') {
+        out.append((char) c);
+      } else if (c == ' ') {
+        out.append('+');
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+      }
+    }
+    return out.toString();
+  }
+
+  /** Sprig {@code sha512sum}: the hex SHA-512 of the UTF-8 bytes of {@code s}. */
+  public static String sha512sum(String s) {
+    return digest("SHA-512", s);
+  }
+
+  /** Sprig {@code adler32sum}: the decimal Adler-32 checksum of the UTF-8 bytes of {@code s}. */
+  public static String adler32sum(String s) {
+    java.util.zip.Adler32 a = new java.util.zip.Adler32();
+    a.update(s.getBytes(StandardCharsets.UTF_8));
+    return Long.toString(a.getValue());
+  }
+
+  /**
+   * Sprig {@code toDecimal}: the %v text of {@code v} read as an octal number ({@code "0777"} is
+   * 511); 0 when it is not one.
+   */
+  public static long toDecimal(Object v) {
+    String s = GoFmt.value(v);
+    String body = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
+    if (body.isEmpty() || !body.chars().allMatch(c -> c >= '0' && c <= '7')) {
+      return 0;
+    }
+    BigInteger n = new BigInteger(body, 8);
+    if (s.startsWith("-")) {
+      n = n.negate();
+    }
+    return n.bitLength() > 63 ? 0 : n.longValue();
+  }
+
+  /** Sprig {@code trimall} (deprecated alias of {@link #trimAll}). */
+  public static String trimall(String cutset, String s) {
+    return trimAll(cutset, s);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Regular expressions (part B)
+  //
+  // Go's RE2 syntax is translated to java.util.regex: (?P<name>...) becomes (?<name>...), POSIX
+  // classes such as [[:alpha:]] become \p{Alpha}, '[' and '&' inside a class are literal as in
+  // Go, only \n ends a line, and $ outside (?m) means the end of the text, as in Go. Differences
+  // that remain: Java accepts constructs RE2 rejects (backreferences, lookaround, possessive
+  // quantifiers, \Z) where Go fails; (?U) means Unicode classes in Java but ungreedy in Go; group
+  // names may not contain '_'; compile errors carry Java's description of the problem. Patterns
+  // are compiled per call (no cache: no static mutable state).
+
+  /** Sprig {@code regexMatch}: whether {@code regex} matches somewhere in {@code s}; false if invalid. */
+  public static boolean regexMatch(String regex, String s) {
+    java.util.regex.Pattern p;
+    try {
+      p = compileGoRegex(regex);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return false;
+    }
+    return p.matcher(s).find();
+  }
+
+  /**
+   * Sprig {@code regexFind}: the first match of {@code regex} in {@code s}, or "".
+   *
+   * @throws FunctionException for an invalid pattern
+   */
+  public static String regexFind(String regex, String s) {
+    java.util.regex.Matcher m = mustCompile("regexFind", regex).matcher(s);
+    return m.find() ? m.group() : "";
+  }
+
+  /**
+   * Sprig {@code regexFindAll}: up to {@code n} successive matches (all when {@code n < 0}), with
+   * Go's rule that an empty match right after a match is skipped. Go returns a {@code []string}.
+   *
+   * @throws FunctionException for an invalid pattern
+   */
+  public static List<Object> regexFindAll(String regex, String s, int n) {
+    List<Object> out = new ArrayList<>();
+    for (int[] m : allMatches(mustCompile("regexFindAll", regex), s, n)) {
+      out.add(s.substring(m[0], m[1]));
+    }
+    return out;
+  }
+
+  /**
+   * Sprig {@code regexReplaceAll}: every match replaced by {@code repl} with Go's template
+   * expansion ({@code $1}, {@code ${1}}, {@code $name}, {@code $$}; {@code $1x} names group
+   * {@code 1x}).
+   *
+   * @throws FunctionException for an invalid pattern
+   */
+  public static String regexReplaceAll(String regex, String s, String repl) {
+    return replaceAll(mustCompile("regexReplaceAll", regex), s, (sb, m) -> expand(sb, repl, m));
+  }
+
+  /**
+   * Sprig {@code regexReplaceAllLiteral}: every match replaced by {@code repl} as is.
+   *
+   * @throws FunctionException for an invalid pattern
+   */
+  public static String regexReplaceAllLiteral(String regex, String s, String repl) {
+    return replaceAll(mustCompile("regexReplaceAllLiteral", regex), s, (sb, m) -> sb.append(repl));
+  }
+
+  /**
+   * Sprig {@code regexSplit}: {@code s} split around matches into at most {@code n} pieces (all
+   * when {@code n < 0}, none when 0), as Go's {@code Regexp.Split}. Go returns a {@code []string}.
+   *
+   * @throws FunctionException for an invalid pattern
+   */
+  public static List<Object> regexSplit(String regex, String s, int n) {
+    java.util.regex.Pattern p = mustCompile("regexSplit", regex);
+    List<Object> out = new ArrayList<>();
+    if (n == 0) {
+      return out;
+    }
+    if (!regex.isEmpty() && s.isEmpty()) {
+      out.add("");
+      return out;
+    }
+    int beg = 0;
+    int end = 0;
+    for (int[] m : allMatches(p, s, n)) {
+      if (n > 0 && out.size() == n - 1) {
+        break;
+      }
+      end = m[0];
+      if (m[1] != 0) {
+        out.add(s.substring(beg, end));
+      }
+      beg = m[1];
+    }
+    if (end != s.length()) {
+      out.add(s.substring(beg));
+    }
+    return out;
+  }
+
+  private static java.util.regex.Pattern mustCompile(String function, String regex) {
+    try {
+      return compileGoRegex(regex);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new FunctionException(function, "regexp: Compile(" + goBackquote(regex)
+          + "): error parsing regexp: " + e.getDescription() + ": " + goBackquote(regex));
+    }
+  }
+
+  private static String goBackquote(String s) {
+    return s.indexOf('`') < 0 ? "`" + s + "`" : GoJson.goQuote(s);
+  }
+
+  private static final Map<String, String> POSIX_CLASSES = Map.ofEntries(
+      Map.entry("alnum", "\\p{Alnum}"), Map.entry("alpha", "\\p{Alpha}"),
+      Map.entry("ascii", "\\p{ASCII}"), Map.entry("blank", "\\p{Blank}"),
+      Map.entry("cntrl", "\\p{Cntrl}"), Map.entry("digit", "\\p{Digit}"),
+      Map.entry("graph", "\\p{Graph}"), Map.entry("lower", "\\p{Lower}"),
+      Map.entry("print", "\\p{Print}"), Map.entry("punct", "\\p{Punct}"),
+      Map.entry("space", "\\p{Space}"), Map.entry("upper", "\\p{Upper}"),
+      Map.entry("word", "\\w"), Map.entry("xdigit", "\\p{XDigit}"));
+
+  /** Translates Go RE2 syntax to java.util.regex and compiles it. */
+  static java.util.regex.Pattern compileGoRegex(String regex) {
+    StringBuilder sb = new StringBuilder(regex.length() + 16);
+    boolean inClass = false;
+    boolean multiline = false;
+    int n = regex.length();
+    for (int i = 0; i < n; i++) {
+      char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < n) {
+        char next = regex.charAt(i + 1);
+        if (next == 'Q') {
+          int e = regex.indexOf("\\E", i + 2);
+          int stop = e < 0 ? n : e + 2;
+          sb.append(regex, i, stop);
+          if (e < 0) {
+            sb.append("\\E");
+          }
+          i = stop - 1;
+          continue;
+        }
+        sb.append(c).append(next);
+        i++;
+        continue;
+      }
+      if (inClass) {
+        if (c == '[' && regex.startsWith("[:", i)) {
+          int close = regex.indexOf(":]", i + 2);
+          if (close > 0) {
+            String name = regex.substring(i + 2, close);
+            boolean negated = name.startsWith("^");
+            String cls = POSIX_CLASSES.get(negated ? name.substring(1) : name);
+            if (cls != null) {
+              sb.append(negated ? (cls.equals("\\w") ? "\\W" : "\\P" + cls.substring(2)) : cls);
+              i = close + 1;
+              continue;
+            }
+          }
+          sb.append("\\[");
+        } else if (c == '[' || c == '&') {
+          sb.append('\\').append(c);
+        } else if (c == ']') {
+          inClass = false;
+          sb.append(c);
+        } else {
+          sb.append(c);
+        }
+        continue;
+      }
+      if (c == '[') {
+        inClass = true;
+        sb.append(c);
+        if (i + 1 < n && regex.charAt(i + 1) == '^') {
+          sb.append('^');
+          i++;
+        }
+        if (i + 1 < n && regex.charAt(i + 1) == ']') {
+          sb.append("\\]"); // a leading ] is literal in Go
+          i++;
+        }
+        continue;
+      }
+      if (c == '(' && regex.startsWith("(?P<", i)) {
+        sb.append("(?<");
+        i += 3;
+        continue;
+      }
+      if (c == '(' && i + 2 < n && regex.charAt(i + 1) == '?') {
+        int j = i + 2;
+        boolean on = true;
+        while (j < n && Character.isLetter(regex.charAt(j)) || j < n && regex.charAt(j) == '-') {
+          if (regex.charAt(j) == '-') {
+            on = false;
+          } else if (regex.charAt(j) == 'm') {
+            multiline = on;
+          }
+          j++;
+        }
+      }
+      if (c == '$' && !multiline) {
+        sb.append("\\z");
+        continue;
+      }
+      sb.append(c);
+    }
+    return java.util.regex.Pattern.compile(sb.toString(), java.util.regex.Pattern.UNIX_LINES);
+  }
+
+  /** Go's allMatches: successive matches, an empty match abutting the previous one skipped. */
+  private static List<int[]> allMatches(java.util.regex.Pattern p, String s, int n) {
+    List<int[]> out = new ArrayList<>();
+    int limit = n < 0 ? Integer.MAX_VALUE : n;
+    java.util.regex.Matcher m = p.matcher(s);
+    int pos = 0;
+    int prevMatchEnd = -1;
+    while (out.size() < limit && pos <= s.length()) {
+      if (!m.find(pos)) {
+        break;
+      }
+      boolean accept = true;
+      if (m.end() == pos) {
+        if (m.start() == prevMatchEnd) {
+          accept = false;
+        }
+        pos += pos < s.length() ? Character.charCount(s.codePointAt(pos)) : 1;
+      } else {
+        pos = m.end();
+      }
+      prevMatchEnd = m.end();
+      if (accept) {
+        out.add(groups(m));
+      }
+    }
+    return out;
+  }
+
+  private static int[] groups(java.util.regex.Matcher m) {
+    int[] g = new int[2 * (m.groupCount() + 1)];
+    for (int i = 0; i <= m.groupCount(); i++) {
+      g[2 * i] = m.start(i);
+      g[2 * i + 1] = m.end(i);
+    }
+    return g;
+  }
+
+  private interface Replacer {
+    void replace(StringBuilder sb, Match m);
+  }
+
+  /** One match: group offsets and the pattern's group names. */
+  private record Match(String src, int[] groups, java.util.regex.Pattern pattern) {}
+
+  private static String replaceAll(java.util.regex.Pattern p, String s, Replacer repl) {
+    StringBuilder sb = new StringBuilder(s.length());
+    java.util.regex.Matcher m = p.matcher(s);
+    int lastMatchEnd = 0;
+    int searchPos = 0;
+    while (searchPos <= s.length()) {
+      if (!m.find(searchPos)) {
+        break;
+      }
+      int[] a = groups(m);
+      sb.append(s, lastMatchEnd, a[0]);
+      if (a[1] > lastMatchEnd || a[0] == 0) {
+        repl.replace(sb, new Match(s, a, p));
+      }
+      lastMatchEnd = a[1];
+      int width = searchPos < s.length() ? Character.charCount(s.codePointAt(searchPos)) : 0;
+      if (searchPos + width > a[1]) {
+        searchPos += width;
+      } else if (searchPos + 1 > a[1]) {
+        searchPos++;
+      } else {
+        searchPos = a[1];
+      }
+    }
+    sb.append(s, lastMatchEnd, s.length());
+    return sb.toString();
+  }
+
+  /** Go's Regexp.expand: $n, ${n}, $name, ${name} and $$ in a replacement template. */
+  private static void expand(StringBuilder sb, String template, Match m) {
+    int i = 0;
+    int n = template.length();
+    while (i < n) {
+      int dollar = template.indexOf('$', i);
+      if (dollar < 0) {
+        sb.append(template, i, n);
+        return;
+      }
+      sb.append(template, i, dollar);
+      i = dollar + 1;
+      if (i < n && template.charAt(i) == '$') {
+        sb.append('$');
+        i++;
+        continue;
+      }
+      String name = null;
+      int after = i;
+      if (i < n && template.charAt(i) == '{') {
+        int close = template.indexOf('}', i + 1);
+        if (close > i + 1 && isGroupName(template.substring(i + 1, close))) {
+          name = template.substring(i + 1, close);
+          after = close + 1;
+        }
+      } else {
+        int j = i;
+        while (j < n && (Character.isLetterOrDigit(template.charAt(j))
+            || template.charAt(j) == '_')) {
+          j += 1;
+        }
+        if (j > i) {
+          name = template.substring(i, j);
+          after = j;
+        }
+      }
+      if (name == null) {
+        sb.append('$'); // malformed: the $ is literal
+        continue;
+      }
+      i = after;
+      int group = -1;
+      if (name.chars().allMatch(Character::isDigit) && name.length() < 9) {
+        group = Integer.parseInt(name);
+      } else if (name.chars().allMatch(Character::isDigit)) {
+        continue; // a number too large for any group
+      } else {
+        try {
+          java.util.regex.Matcher gm = m.pattern().matcher(m.src());
+          // resolve a named group to its number by matching the same region again
+          if (gm.find(m.groups()[0]) && gm.start() == m.groups()[0]) {
+            String v = gm.group(name);
+            if (v != null) {
+              sb.append(v);
+            }
+          }
+        } catch (IllegalArgumentException e) {
+          // no such group: empty, as Go
+        }
+        continue;
+      }
+      int[] g = m.groups();
+      if (2 * group + 1 < g.length && g[2 * group] >= 0) {
+        sb.append(m.src(), g[2 * group], g[2 * group + 1]);
+      }
+    }
+  }
+
+  private static boolean isGroupName(String s) {
+    return s.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Case conversion (part B): huandu/xstrings v1.5, as Sprig uses it
+
+  /**
+   * Sprig {@code camelcase} (xstrings.ToCamelCase): words separated by space, {@code _} or
+   * {@code -} joined with each word's first letter in title case ({@code http_server} is
+   * {@code HttpServer}); leading and doubled separators are kept.
+   */
+  public static String camelcase(String s) {
+    if (s.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(s.length());
+    int[] cps = s.codePoints().toArray();
+    int i = 0;
+    int r0 = 0;
+    boolean firstUpper = false;
+    while (i < cps.length) {
+      r0 = cps[i++];
+      if (!isConnector(r0)) {
+        firstUpper = Character.isUpperCase(r0);
+        r0 = Character.toTitleCase(r0);
+        break;
+      }
+      sb.appendCodePoint(r0);
+    }
+    if (i >= cps.length) {
+      // Go writes the last rune again, so "__" becomes "___"
+      sb.appendCodePoint(r0);
+      return sb.toString();
+    }
+    while (i < cps.length) {
+      int r1 = r0;
+      r0 = cps[i++];
+      if (isConnector(r0) && isConnector(r1)) {
+        sb.appendCodePoint(r1);
+        continue;
+      }
+      if (isConnector(r1)) {
+        firstUpper = Character.isUpperCase(r0);
+        r0 = Character.toTitleCase(r0);
+      } else {
+        if (firstUpper) {
+          if (Character.isUpperCase(r0)) {
+            r0 = Character.toLowerCase(r0);
+          } else {
+            firstUpper = false;
+          }
+        }
+        sb.appendCodePoint(r1);
+      }
+    }
+    sb.appendCodePoint(r0);
+    return sb.toString();
+  }
+
+  /** Sprig {@code snakecase} (xstrings.ToSnakeCase): {@code HTTPServer} is {@code http_server}. */
+  public static String snakecase(String s) {
+    return camelCaseToLowerCase(s, '_');
+  }
+
+  /** Sprig {@code kebabcase} (xstrings.ToKebabCase): {@code HTTPServer} is {@code http-server}. */
+  public static String kebabcase(String s) {
+    return camelCaseToLowerCase(s, '-');
+  }
+
+  private static boolean isConnector(int r) {
+    return r == '-' || r == '_' || isGoSpace(r);
+  }
+
+  private static boolean isGoPunct(int r) {
+    switch (Character.getType(r)) {
+      case Character.CONNECTOR_PUNCTUATION:
+      case Character.DASH_PUNCTUATION:
+      case Character.START_PUNCTUATION:
+      case Character.END_PUNCTUATION:
+      case Character.INITIAL_QUOTE_PUNCTUATION:
+      case Character.FINAL_QUOTE_PUNCTUATION:
+      case Character.OTHER_PUNCTUATION:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static boolean isGoNumber(int r) {
+    int t = Character.getType(r);
+    return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER
+        || t == Character.OTHER_NUMBER;
+  }
+
+  private enum WordType { INVALID, NUMBER, UPPER, ALPHABET, CONNECTOR, PUNCT, OTHER }
+
+  /** One word found by xstrings' nextWord: its type and the code point range [start, end). */
+  private record Word(WordType type, int start, int end) {}
+
+  private static Word nextWord(int[] cps, int from) {
+    if (from >= cps.length) {
+      return new Word(WordType.INVALID, from, from);
+    }
+    int i = from;
+    int r = cps[i++];
+    WordType wt;
+    if (isConnector(r)) {
+      wt = WordType.CONNECTOR;
+      while (i < cps.length && isConnector(cps[i])) {
+        i++;
+      }
+    } else if (isGoPunct(r)) {
+      wt = WordType.PUNCT;
+      while (i < cps.length && isGoPunct(cps[i])) {
+        i++;
+      }
+    } else if (Character.isUpperCase(r)) {
+      wt = WordType.UPPER;
+      if (i < cps.length) {
+        int next = cps[i];
+        if (Character.isUpperCase(next)) {
+          while (i < cps.length && Character.isUpperCase(cps[i])) {
+            i++;
+          }
+          // "HTTPStatus": the S starts the next word
+          if (i < cps.length && Character.isLetter(cps[i])) {
+            i--;
+          }
+        } else if (Character.isLetter(next)) {
+          while (i < cps.length && Character.isLetter(cps[i])
+              && !Character.isUpperCase(cps[i])) {
+            i++;
+          }
+        }
+      }
+    } else if (Character.isLetter(r)) {
+      wt = WordType.ALPHABET;
+      while (i < cps.length && Character.isLetter(cps[i]) && !Character.isUpperCase(cps[i])) {
+        i++;
+      }
+    } else if (isGoNumber(r)) {
+      wt = WordType.NUMBER;
+      while (i < cps.length && isGoNumber(cps[i])) {
+        i++;
+      }
+    } else {
+      wt = WordType.OTHER;
+      while (i < cps.length && !isConnector(cps[i]) && !Character.isLetter(cps[i])
+          && !isGoNumber(cps[i]) && !isGoPunct(cps[i])) {
+        i++;
+      }
+    }
+    return new Word(wt, from, i);
+  }
+
+  private static void appendLower(StringBuilder sb, WordType wt, int[] cps, Word w,
+      char connector) {
+    for (int i = w.start(); i < w.end(); i++) {
+      int r = cps[i];
+      if (wt != WordType.UPPER && wt != WordType.CONNECTOR) {
+        sb.appendCodePoint(r);
+      } else if (isConnector(r)) {
+        sb.append(connector);
+      } else if (Character.isUpperCase(r)) {
+        sb.appendCodePoint(Character.toLowerCase(r));
+      } else {
+        sb.appendCodePoint(r);
+      }
+    }
+  }
+
+  private static String camelCaseToLowerCase(String s, char connector) {
+    if (s.isEmpty()) {
+      return "";
+    }
+    int[] cps = s.codePoints().toArray();
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    Word w = nextWord(cps, 0);
+    while (w.end() < cps.length) {
+      if (w.type() != WordType.CONNECTOR) {
+        appendLower(sb, w.type(), cps, w, connector);
+      }
+      Word prev = w;
+      w = nextWord(cps, w.end());
+      switch (prev.type()) {
+        case NUMBER:
+          while (w.type() == WordType.ALPHABET || w.type() == WordType.NUMBER) {
+            appendLower(sb, w.type(), cps, w, connector);
+            w = nextWord(cps, w.end());
+          }
+          if (w.type() != WordType.INVALID && w.type() != WordType.PUNCT
+              && w.type() != WordType.CONNECTOR) {
+            sb.append(connector);
+          }
+          break;
+        case CONNECTOR:
+          appendLower(sb, prev.type(), cps, prev, connector);
+          break;
+        case PUNCT:
+          break;
+        default: {
+          if (w.type() != WordType.NUMBER) {
+            if (w.type() != WordType.CONNECTOR && w.type() != WordType.PUNCT) {
+              sb.append(connector);
+            }
+            break;
+          }
+          if (w.end() >= cps.length) {
+            break;
+          }
+          Word number = w;
+          w = nextWord(cps, w.end());
+          if (w.type() != WordType.ALPHABET) {
+            appendLower(sb, WordType.NUMBER, cps, number, connector);
+            if (w.type() != WordType.CONNECTOR && w.type() != WordType.PUNCT) {
+              sb.append(connector);
+            }
+            break;
+          }
+          sb.append(connector);
+          appendLower(sb, WordType.NUMBER, cps, number, connector);
+          while (w.type() == WordType.ALPHABET || w.type() == WordType.NUMBER) {
+            appendLower(sb, w.type(), cps, w, connector);
+            w = nextWord(cps, w.end());
+          }
+          if (w.type() != WordType.INVALID && w.type() != WordType.CONNECTOR
+              && w.type() != WordType.PUNCT) {
+            sb.append(connector);
+          }
+          break;
+        }
+      }
+    }
+    appendLower(sb, w.type(), cps, w, connector);
+    return sb.toString();
+  }
+}
