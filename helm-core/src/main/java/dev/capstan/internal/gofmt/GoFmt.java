@@ -25,6 +25,15 @@ import java.util.Map;
 public final class GoFmt {
   private GoFmt() {}
 
+  /**
+   * A value with Go's {@code String()} method (a {@code fmt.Stringer}): {@code %v}, {@code %s},
+   * {@code %q}, {@code %x} and {@code %X} print what it returns.
+   */
+  public interface Stringer {
+    /** Go's {@code String()}. */
+    String goString();
+  }
+
   private static final String LDIGITS = "0123456789abcdefx";
   private static final String UDIGITS = "0123456789ABCDEFX";
   private static final int MAX_RUNE = 0x10FFFF;
@@ -677,7 +686,9 @@ public final class GoFmt {
         badVerb(verb); // no pointers in the value model
         return;
       }
-      if (a instanceof Boolean b) {
+      if (a instanceof Stringer st && "vsqxX".indexOf(verb) >= 0) {
+        fmtString(st.goString(), verb);
+      } else if (a instanceof Boolean b) {
         fmtBool(b, verb);
       } else if (a instanceof Double d) {
         fmtFloat(d, verb);

@@ -1,5 +1,6 @@
 package dev.capstan.internal.pebble;
 
+import dev.capstan.internal.template.Sprig;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.EvaluationContextImpl;
 import io.pebbletemplates.pebble.template.GlobalContext;
@@ -94,7 +95,7 @@ final class Engine {
   static Object required(Object[] args, GoFunction.Call call) {
     Object value = args[1];
     if (value == null || (value instanceof String s && s.isEmpty())) {
-      throw call.error("execution error: " + HelmFunctions.strval(args[0]));
+      throw call.error("execution error: " + Sprig.toStringValue(args[0]));
     }
     return value;
   }

@@ -1,5 +1,7 @@
 package dev.capstan.internal.pebble;
 
+import dev.capstan.internal.gofmt.GoFmt;
+import dev.capstan.internal.template.Sprig;
 import io.pebbletemplates.pebble.extension.NodeVisitor;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.node.expression.BinaryExpression;
@@ -29,7 +31,7 @@ public final class GoExpressions {
       if (v == null || v instanceof String || v instanceof SafeString) {
         return v;
       }
-      return GoPrint.value(v);
+      return GoFmt.value(v);
     }
 
     @Override
@@ -53,7 +55,7 @@ public final class GoExpressions {
 
     @Override
     public Boolean evaluate(PebbleTemplateImpl self, EvaluationContextImpl context) {
-      return GoTruth.isTrue(inner.evaluate(self, context));
+      return Sprig.truthy(inner.evaluate(self, context));
     }
 
     @Override
@@ -71,8 +73,8 @@ public final class GoExpressions {
   public static final class And extends BinaryExpression<Boolean> {
     @Override
     public Boolean evaluate(PebbleTemplateImpl self, EvaluationContextImpl context) {
-      return GoTruth.isTrue(getLeftExpression().evaluate(self, context))
-          && GoTruth.isTrue(getRightExpression().evaluate(self, context));
+      return Sprig.truthy(getLeftExpression().evaluate(self, context))
+          && Sprig.truthy(getRightExpression().evaluate(self, context));
     }
   }
 
@@ -80,8 +82,8 @@ public final class GoExpressions {
   public static final class Or extends BinaryExpression<Boolean> {
     @Override
     public Boolean evaluate(PebbleTemplateImpl self, EvaluationContextImpl context) {
-      return GoTruth.isTrue(getLeftExpression().evaluate(self, context))
-          || GoTruth.isTrue(getRightExpression().evaluate(self, context));
+      return Sprig.truthy(getLeftExpression().evaluate(self, context))
+          || Sprig.truthy(getRightExpression().evaluate(self, context));
     }
   }
 
@@ -89,7 +91,7 @@ public final class GoExpressions {
   public static final class Not extends UnaryExpression {
     @Override
     public Object evaluate(PebbleTemplateImpl self, EvaluationContextImpl context) {
-      return !GoTruth.isTrue(getChildExpression().evaluate(self, context));
+      return !Sprig.truthy(getChildExpression().evaluate(self, context));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.capstan.internal.pebble;
 
+import dev.capstan.internal.template.Sprig;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
@@ -68,7 +69,7 @@ final class HelmExtension extends AbstractExtension {
       @Override
       public boolean apply(Object input, Map<String, Object> args, PebbleTemplate self,
           EvaluationContext context, int lineNumber) {
-        return !GoTruth.isTrue(input);
+        return !Sprig.truthy(input);
       }
 
       @Override

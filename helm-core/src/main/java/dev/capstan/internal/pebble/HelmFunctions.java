@@ -1,24 +1,17 @@
 package dev.capstan.internal.pebble;
 
-import dev.capstan.internal.json.GoJson;
-import dev.capstan.internal.yaml.Yaml;
-import dev.capstan.internal.yaml.YamlException;
-import dev.capstan.internal.yaml.YamlWriter;
-import dev.capstan.semver.Constraint;
-import dev.capstan.semver.Version;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.capstan.internal.gofmt.GoFmt;
+import dev.capstan.internal.template.Sprig;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Collection;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The table of Helm template functions offered to Pebble templates, by Helm's names. */
+/**
+ * The table of Helm template functions offered to Pebble templates, by Helm's names, over the
+ * engine-neutral implementations in {@link Sprig} and {@link GoFmt}. Arguments are in Go's order;
+ * as a filter, the input is the last argument.
+ */
 final class HelmFunctions {
   record Entry(String name, int minArgs, int maxArgs, GoFunction fn) {}
 
@@ -28,72 +21,138 @@ final class HelmFunctions {
 
   static List<Entry> all() {
     List<Entry> t = new ArrayList<>();
-    // Engine functions: they render, fail or reach the cluster.
+    // Helm's engine functions: they render, fail or reach the cluster.
     t.add(new Entry("include", 1, 2, Engine::include));
     t.add(new Entry("tpl", 2, 2, Engine::tpl));
     t.add(new Entry("required", 2, 2, Engine::required));
     t.add(new Entry("fail", 1, 1, Engine::fail));
     t.add(new Entry("lookup", 4, 4, Engine::lookup));
-    // Values and defaults.
-    t.add(new Entry("default", 1, 2, (a, c) -> a.length < 2 || !GoTruth.isTrue(a[1]) ? a[0] : a[1]));
-    t.add(new Entry("empty", 1, 1, (a, c) -> !GoTruth.isTrue(a[0])));
-    t.add(new Entry("hasKey", 2, 2, (a, c) -> map(a[0], c).containsKey(string(a[1], c))));
-    t.add(new Entry("dict", 0, VARIADIC, HelmFunctions::dict));
-    t.add(new Entry("list", 0, VARIADIC, (a, c) -> new ArrayList<>(Arrays.asList(a))));
-    t.add(new Entry("first", 1, 1, (a, c) -> listOf(a[0], c).isEmpty() ? null : listOf(a[0], c).get(0)));
-    t.add(new Entry("last", 1, 1, (a, c) -> {
-      List<Object> l = listOf(a[0], c);
-      return l.isEmpty() ? null : l.get(l.size() - 1);
-    }));
-    t.add(new Entry("toString", 1, 1, (a, c) -> strval(a[0])));
-    t.add(new Entry("int", 1, 1, (a, c) -> toInt64(a[0])));
-    t.add(new Entry("int64", 1, 1, (a, c) -> toInt64(a[0])));
+    // Truth, defaults, types.
+    t.add(new Entry("default", 1, 2, (a, c) -> a.length < 2 ? a[0] : Sprig.defaultValue(a[0], a[1])));
+    t.add(new Entry("empty", 1, 1, (a, c) -> Sprig.empty(a[0])));
+    t.add(new Entry("coalesce", 0, VARIADIC, (a, c) -> Sprig.coalesce(a)));
+    t.add(new Entry("ternary", 3, 3, (a, c) -> Sprig.ternary(a[0], a[1], Sprig.truthy(a[2]))));
+    t.add(new Entry("typeOf", 1, 1, (a, c) -> Sprig.typeOf(a[0])));
+    t.add(new Entry("kindOf", 1, 1, (a, c) -> Sprig.kindOf(a[0])));
+    t.add(new Entry("toString", 1, 1, (a, c) -> Sprig.toStringValue(a[0])));
+    t.add(new Entry("toStrings", 1, 1, (a, c) -> Sprig.toStrings(a[0])));
+    t.add(new Entry("int", 1, 1, (a, c) -> Sprig.toInt64(a[0])));
+    t.add(new Entry("int64", 1, 1, (a, c) -> Sprig.toInt64(a[0])));
+    t.add(new Entry("float64", 1, 1, (a, c) -> Sprig.toFloat64(a[0])));
+    t.add(new Entry("toDecimal", 1, 1, (a, c) -> Sprig.toDecimal(a[0])));
     // Strings.
-    t.add(new Entry("quote", 0, VARIADIC, HelmFunctions::quote));
-    t.add(new Entry("squote", 0, VARIADIC, HelmFunctions::squote));
-    t.add(new Entry("trunc", 2, 2, (a, c) -> trunc(integer(a[0], c), string(a[1], c))));
-    t.add(new Entry("trimSuffix", 2, 2, (a, c) -> {
-      String s = string(a[1], c);
-      String suffix = string(a[0], c);
-      return s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length()) : s;
-    }));
-    t.add(new Entry("trimPrefix", 2, 2, (a, c) -> {
-      String s = string(a[1], c);
-      String prefix = string(a[0], c);
-      return s.startsWith(prefix) ? s.substring(prefix.length()) : s;
-    }));
-    t.add(new Entry("trim", 1, 1, (a, c) -> string(a[0], c).strip()));
-    t.add(new Entry("contains", 2, 2, (a, c) -> string(a[1], c).contains(string(a[0], c))));
-    t.add(new Entry("hasPrefix", 2, 2, (a, c) -> string(a[1], c).startsWith(string(a[0], c))));
-    t.add(new Entry("hasSuffix", 2, 2, (a, c) -> string(a[1], c).endsWith(string(a[0], c))));
-    t.add(new Entry("replace", 3, 3, (a, c) -> string(a[2], c).replace(string(a[0], c), string(a[1], c))));
-    t.add(new Entry("lower", 1, 1, (a, c) -> string(a[0], c).toLowerCase(java.util.Locale.ROOT)));
-    t.add(new Entry("upper", 1, 1, (a, c) -> string(a[0], c).toUpperCase(java.util.Locale.ROOT)));
-    t.add(new Entry("title", 1, 1, (a, c) -> title(string(a[0], c))));
-    t.add(new Entry("indent", 2, 2, (a, c) -> indent(integer(a[0], c), string(a[1], c))));
-    t.add(new Entry("nindent", 2, 2, (a, c) -> "\n" + indent(integer(a[0], c), string(a[1], c))));
-    t.add(new Entry("join", 2, 2, (a, c) -> {
-      StringBuilder sb = new StringBuilder();
-      for (Object o : listOf(a[1], c)) {
-        if (sb.length() > 0) {
-          sb.append(string(a[0], c));
-        }
-        sb.append(strval(o));
+    t.add(new Entry("quote", 0, VARIADIC, (a, c) -> Sprig.quote(a)));
+    t.add(new Entry("squote", 0, VARIADIC, (a, c) -> Sprig.squote(a)));
+    t.add(new Entry("printf", 1, VARIADIC, (a, c) -> GoFmt.sprintf(string(a[0], c), rest(a, 1))));
+    t.add(new Entry("print", 0, VARIADIC, (a, c) -> goPrint(a)));
+    t.add(new Entry("trunc", 2, 2, (a, c) -> Sprig.trunc(integer(a[0], c), string(a[1], c))));
+    t.add(new Entry("trimSuffix", 2, 2, (a, c) -> Sprig.trimSuffix(string(a[0], c), string(a[1], c))));
+    t.add(new Entry("trimPrefix", 2, 2, (a, c) -> Sprig.trimPrefix(string(a[0], c), string(a[1], c))));
+    t.add(new Entry("trim", 1, 1, (a, c) -> Sprig.trim(string(a[0], c))));
+    t.add(new Entry("trimAll", 2, 2, (a, c) -> Sprig.trimAll(string(a[0], c), string(a[1], c))));
+    t.add(new Entry("replace", 3, 3,
+        (a, c) -> Sprig.replace(string(a[0], c), string(a[1], c), string(a[2], c))));
+    t.add(new Entry("lower", 1, 1, (a, c) -> Sprig.lower(string(a[0], c))));
+    t.add(new Entry("upper", 1, 1, (a, c) -> Sprig.upper(string(a[0], c))));
+    t.add(new Entry("title", 1, 1, (a, c) -> Sprig.title(string(a[0], c))));
+    t.add(new Entry("contains", 2, 2, (a, c) -> Sprig.contains(string(a[0], c), string(a[1], c))));
+    t.add(new Entry("hasPrefix", 2, 2, (a, c) -> Sprig.hasPrefix(string(a[0], c), string(a[1], c))));
+    t.add(new Entry("hasSuffix", 2, 2, (a, c) -> Sprig.hasSuffix(string(a[0], c), string(a[1], c))));
+    t.add(new Entry("indent", 2, 2, (a, c) -> Sprig.indent(integer(a[0], c), string(a[1], c))));
+    t.add(new Entry("nindent", 2, 2, (a, c) -> Sprig.nindent(integer(a[0], c), string(a[1], c))));
+    t.add(new Entry("repeat", 2, 2, (a, c) -> Sprig.repeat(integer(a[0], c), string(a[1], c))));
+    t.add(new Entry("substr", 3, 3,
+        (a, c) -> Sprig.substr(integer(a[0], c), integer(a[1], c), string(a[2], c))));
+    t.add(new Entry("nospace", 1, 1, (a, c) -> Sprig.nospace(string(a[0], c))));
+    t.add(new Entry("cat", 0, VARIADIC, (a, c) -> Sprig.cat(a)));
+    t.add(new Entry("abbrev", 2, 2, (a, c) -> Sprig.abbrev(integer(a[0], c), string(a[1], c))));
+    t.add(new Entry("initials", 1, 1, (a, c) -> Sprig.initials(string(a[0], c))));
+    t.add(new Entry("plural", 3, 3,
+        (a, c) -> Sprig.plural(string(a[0], c), string(a[1], c), integer(a[2], c))));
+    t.add(new Entry("camelcase", 1, 1, (a, c) -> Sprig.camelcase(string(a[0], c))));
+    t.add(new Entry("snakecase", 1, 1, (a, c) -> Sprig.snakecase(string(a[0], c))));
+    t.add(new Entry("kebabcase", 1, 1, (a, c) -> Sprig.kebabcase(string(a[0], c))));
+    t.add(new Entry("join", 2, 2, (a, c) -> Sprig.join(string(a[0], c), a[1])));
+    t.add(new Entry("splitList", 2, 2, (a, c) -> Sprig.splitList(string(a[0], c), string(a[1], c))));
+    t.add(new Entry("urlquery", 0, VARIADIC, (a, c) -> Sprig.urlquery(a)));
+    t.add(new Entry("regexMatch", 2, 2, (a, c) -> Sprig.regexMatch(string(a[0], c), string(a[1], c))));
+    t.add(new Entry("regexFind", 2, 2, (a, c) -> Sprig.regexFind(string(a[0], c), string(a[1], c))));
+    t.add(new Entry("regexFindAll", 3, 3,
+        (a, c) -> Sprig.regexFindAll(string(a[0], c), string(a[1], c), integer(a[2], c))));
+    t.add(new Entry("regexReplaceAll", 3, 3,
+        (a, c) -> Sprig.regexReplaceAll(string(a[0], c), string(a[1], c), string(a[2], c))));
+    t.add(new Entry("regexReplaceAllLiteral", 3, 3,
+        (a, c) -> Sprig.regexReplaceAllLiteral(string(a[0], c), string(a[1], c), string(a[2], c))));
+    t.add(new Entry("regexSplit", 3, 3,
+        (a, c) -> Sprig.regexSplit(string(a[0], c), string(a[1], c), integer(a[2], c))));
+    // Encodings and hashes.
+    t.add(new Entry("b64enc", 1, 1, (a, c) -> Sprig.b64enc(string(a[0], c))));
+    t.add(new Entry("b64dec", 1, 1, (a, c) -> Sprig.b64dec(string(a[0], c))));
+    t.add(new Entry("sha256sum", 1, 1, (a, c) -> Sprig.sha256sum(string(a[0], c))));
+    t.add(new Entry("sha1sum", 1, 1, (a, c) -> Sprig.sha1sum(string(a[0], c))));
+    t.add(new Entry("sha512sum", 1, 1, (a, c) -> Sprig.sha512sum(string(a[0], c))));
+    t.add(new Entry("adler32sum", 1, 1, (a, c) -> Sprig.adler32sum(string(a[0], c))));
+    t.add(new Entry("toYaml", 1, 1, (a, c) -> Sprig.toYaml(a[0])));
+    t.add(new Entry("toJson", 1, 1, (a, c) -> Sprig.toJson(a[0])));
+    t.add(new Entry("fromYaml", 1, 1, (a, c) -> Sprig.fromYaml(string(a[0], c))));
+    t.add(new Entry("fromYamlArray", 1, 1, (a, c) -> Sprig.fromYamlArray(string(a[0], c))));
+    t.add(new Entry("fromJson", 1, 1, (a, c) -> Sprig.fromJson(string(a[0], c))));
+    t.add(new Entry("fromJsonArray", 1, 1, (a, c) -> Sprig.fromJsonArray(string(a[0], c))));
+    // Lists and maps.
+    t.add(new Entry("list", 0, VARIADIC, (a, c) -> Sprig.list(a)));
+    t.add(new Entry("dict", 0, VARIADIC, (a, c) -> Sprig.dict(a)));
+    t.add(new Entry("hasKey", 2, 2, (a, c) -> Sprig.hasKey(map(a[0], c), string(a[1], c))));
+    t.add(new Entry("first", 1, 1, (a, c) -> Sprig.first(a[0])));
+    t.add(new Entry("last", 1, 1, (a, c) -> Sprig.last(a[0])));
+    t.add(new Entry("rest", 1, 1, (a, c) -> Sprig.rest(a[0])));
+    t.add(new Entry("initial", 1, 1, (a, c) -> Sprig.initial(a[0])));
+    t.add(new Entry("append", 2, 2, (a, c) -> Sprig.append(a[0], a[1])));
+    t.add(new Entry("prepend", 2, 2, (a, c) -> Sprig.prepend(a[0], a[1])));
+    t.add(new Entry("concat", 0, VARIADIC, (a, c) -> Sprig.concat(a)));
+    t.add(new Entry("uniq", 1, 1, (a, c) -> Sprig.uniq(a[0])));
+    t.add(new Entry("without", 1, VARIADIC, (a, c) -> Sprig.without(a[0], rest(a, 1))));
+    t.add(new Entry("compact", 1, 1, (a, c) -> Sprig.compact(a[0])));
+    t.add(new Entry("reverse", 1, 1, (a, c) -> Sprig.reverse(a[0])));
+    t.add(new Entry("sortAlpha", 1, 1, (a, c) -> Sprig.sortAlpha(a[0])));
+    t.add(new Entry("has", 2, 2, (a, c) -> Sprig.has(a[0], a[1])));
+    t.add(new Entry("keys", 1, VARIADIC, (a, c) -> Sprig.keys(maps(a, 0, c))));
+    t.add(new Entry("values", 1, 1, (a, c) -> Sprig.values(map(a[0], c))));
+    t.add(new Entry("pluck", 1, VARIADIC, (a, c) -> Sprig.pluck(string(a[0], c), maps(a, 1, c))));
+    t.add(new Entry("pick", 1, VARIADIC, (a, c) -> Sprig.pick(map(a[0], c), strings(a, 1, c))));
+    t.add(new Entry("omit", 1, VARIADIC, (a, c) -> Sprig.omit(map(a[0], c), strings(a, 1, c))));
+    t.add(new Entry("get", 2, 2, (a, c) -> Sprig.get(map(a[0], c), string(a[1], c))));
+    t.add(new Entry("set", 3, 3, (a, c) -> Sprig.set(map(a[0], c), string(a[1], c), a[2])));
+    t.add(new Entry("unset", 2, 2, (a, c) -> Sprig.unset(map(a[0], c), string(a[1], c))));
+    t.add(new Entry("merge", 1, VARIADIC, (a, c) -> Sprig.merge(map(a[0], c), maps(a, 1, c))));
+    t.add(new Entry("mergeOverwrite", 1, VARIADIC,
+        (a, c) -> Sprig.mergeOverwrite(map(a[0], c), maps(a, 1, c))));
+    t.add(new Entry("deepCopy", 1, 1, (a, c) -> Sprig.deepCopy(a[0])));
+    // Numbers.
+    t.add(new Entry("add", 0, VARIADIC, (a, c) -> Sprig.add(a)));
+    t.add(new Entry("add1", 1, 1, (a, c) -> Sprig.add1(a[0])));
+    t.add(new Entry("sub", 2, 2, (a, c) -> Sprig.sub(a[0], a[1])));
+    t.add(new Entry("mul", 1, VARIADIC, (a, c) -> Sprig.mul(a[0], rest(a, 1))));
+    t.add(new Entry("div", 2, 2, (a, c) -> Sprig.div(a[0], a[1])));
+    t.add(new Entry("mod", 2, 2, (a, c) -> Sprig.mod(a[0], a[1])));
+    t.add(new Entry("max", 1, VARIADIC, (a, c) -> Sprig.max(a[0], rest(a, 1))));
+    t.add(new Entry("min", 1, VARIADIC, (a, c) -> Sprig.min(a[0], rest(a, 1))));
+    t.add(new Entry("floor", 1, 1, (a, c) -> Sprig.floor(a[0])));
+    t.add(new Entry("ceil", 1, 1, (a, c) -> Sprig.ceil(a[0])));
+    t.add(new Entry("round", 2, 3, (a, c) -> a.length == 2 ? Sprig.round(a[0], integer(a[1], c))
+        : Sprig.round(a[0], integer(a[1], c), Sprig.toFloat64(a[2]))));
+    t.add(new Entry("until", 1, 1, (a, c) -> Sprig.until(integer(a[0], c))));
+    t.add(new Entry("untilStep", 3, 3,
+        (a, c) -> Sprig.untilStep(integer(a[0], c), integer(a[1], c), integer(a[2], c))));
+    t.add(new Entry("seq", 1, 3, (a, c) -> {
+      int[] p = new int[a.length];
+      for (int i = 0; i < a.length; i++) {
+        p[i] = integer(a[i], c);
       }
-      return sb.toString();
+      return Sprig.seq(p);
     }));
-    t.add(new Entry("printf", 1, VARIADIC, (a, c) -> GoSprintf.sprintf(string(a[0], c),
-        Arrays.copyOfRange(a, 1, a.length))));
-    // Encodings.
-    t.add(new Entry("b64enc", 1, 1, (a, c) -> Base64.getEncoder().encodeToString(
-        string(a[0], c).getBytes(StandardCharsets.UTF_8))));
-    t.add(new Entry("b64dec", 1, 1, (a, c) -> b64dec(string(a[0], c))));
-    t.add(new Entry("sha256sum", 1, 1, (a, c) -> sha256(string(a[0], c))));
-    t.add(new Entry("toYaml", 1, 1, (a, c) -> toYaml(a[0])));
-    t.add(new Entry("toJson", 1, 1, (a, c) -> GoJson.write(a[0])));
-    t.add(new Entry("fromYaml", 1, 1, (a, c) -> fromYaml(string(a[0], c))));
-    t.add(new Entry("fromJson", 1, 1, (a, c) -> fromJson(string(a[0], c))));
-    t.add(new Entry("semverCompare", 2, 2, (a, c) -> semverCompare(string(a[0], c), string(a[1], c), c)));
+    // Versions.
+    t.add(new Entry("semverCompare", 2, 2,
+        (a, c) -> Sprig.semverCompare(string(a[0], c), string(a[1], c))));
     return t;
   }
 
@@ -104,7 +163,7 @@ final class HelmFunctions {
       return s;
     }
     throw c.error("error calling " + c.function() + ": wrong type for value; expected string; got "
-        + goType(v));
+        + GoFmt.typeName(v));
   }
 
   static int integer(Object v, GoFunction.Call c) {
@@ -112,7 +171,7 @@ final class HelmFunctions {
       return n.intValue();
     }
     throw c.error("error calling " + c.function() + ": wrong type for value; expected int; got "
-        + goType(v));
+        + GoFmt.typeName(v));
   }
 
   @SuppressWarnings("unchecked")
@@ -121,191 +180,39 @@ final class HelmFunctions {
       return (Map<String, Object>) m;
     }
     throw c.error("error calling " + c.function()
-        + ": wrong type for value; expected map[string]interface {}; got " + goType(v));
+        + ": wrong type for value; expected map[string]interface {}; got " + GoFmt.typeName(v));
   }
 
-  static List<Object> listOf(Object v, GoFunction.Call c) {
-    if (v instanceof List<?> l) {
-      return new ArrayList<>(l);
+  @SuppressWarnings("unchecked")
+  private static Map<String, ?>[] maps(Object[] a, int from, GoFunction.Call c) {
+    Map<String, ?>[] out = new Map[a.length - from];
+    for (int i = from; i < a.length; i++) {
+      out[i - from] = map(a[i], c);
     }
-    if (v instanceof Collection<?> col) {
-      return new ArrayList<>(col);
-    }
-    if (v instanceof Object[] arr) {
-      return Arrays.asList(arr);
-    }
-    throw c.error("error calling " + c.function() + ": cannot find " + c.function() + " on type "
-        + goType(v));
+    return out;
   }
 
-  static String goType(Object v) {
-    if (v == null) {
-      return "<nil>";
-    } else if (v instanceof String) {
-      return "string";
-    } else if (v instanceof Boolean) {
-      return "bool";
-    } else if (v instanceof Double) {
-      return "float64";
-    } else if (v instanceof Long) {
-      return "int64";
-    } else if (v instanceof Integer) {
-      return "int";
-    } else if (v instanceof Map) {
-      return "map[string]interface {}";
-    } else if (v instanceof List) {
-      return "[]interface {}";
+  private static String[] strings(Object[] a, int from, GoFunction.Call c) {
+    String[] out = new String[a.length - from];
+    for (int i = from; i < a.length; i++) {
+      out[i - from] = string(a[i], c);
     }
-    return v.getClass().getSimpleName();
+    return out;
   }
 
-  // ---- implementations ----
-
-  static String strval(Object v) {
-    if (v instanceof String s) {
-      return s;
-    }
-    if (v instanceof byte[] b) {
-      return new String(b, StandardCharsets.UTF_8);
-    }
-    return GoPrint.value(v);
+  private static Object[] rest(Object[] a, int from) {
+    return Arrays.copyOfRange(a, from, a.length);
   }
 
-  private static Object dict(Object[] a, GoFunction.Call c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < a.length; i += 2) {
-      m.put(strval(a[i]), i + 1 < a.length ? a[i + 1] : "");
-    }
-    return m;
-  }
-
-  private static Object quote(Object[] a, GoFunction.Call c) {
-    List<String> out = new ArrayList<>();
-    for (Object o : a) {
-      if (o != null) {
-        out.add(GoJson.goQuote(strval(o)));
+  /** Go's {@code print}: operands joined, with a space between two that are not strings. */
+  private static String goPrint(Object[] a) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < a.length; i++) {
+      if (i > 0 && !(a[i] instanceof String) && !(a[i - 1] instanceof String)) {
+        sb.append(' ');
       }
-    }
-    return String.join(" ", out);
-  }
-
-  private static Object squote(Object[] a, GoFunction.Call c) {
-    List<String> out = new ArrayList<>();
-    for (Object o : a) {
-      if (o != null) {
-        out.add("'" + strval(o) + "'");
-      }
-    }
-    return String.join(" ", out);
-  }
-
-  static String trunc(int n, String s) {
-    if (n < 0 && s.length() + n > 0) {
-      return s.substring(s.length() + n);
-    }
-    if (n >= 0 && s.length() > n) {
-      return s.substring(0, n);
-    }
-    return s;
-  }
-
-  static String indent(int spaces, String s) {
-    String pad = " ".repeat(Math.max(0, spaces));
-    return pad + s.replace("\n", "\n" + pad);
-  }
-
-  static String title(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    boolean start = true;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      sb.appendCodePoint(start ? Character.toTitleCase(cp) : cp);
-      start = !Character.isLetterOrDigit(cp) && cp != '_' && cp != '\'';
-      i += Character.charCount(cp);
+      sb.append(GoFmt.value(a[i]));
     }
     return sb.toString();
-  }
-
-  static Object toInt64(Object v) {
-    if (v instanceof Number n) {
-      return n.longValue();
-    }
-    if (v instanceof Boolean b) {
-      return b ? 1L : 0L;
-    }
-    if (v instanceof String s) {
-      try {
-        return Long.decode(s.strip());
-      } catch (NumberFormatException e) {
-        return 0L;
-      }
-    }
-    return 0L;
-  }
-
-  static String b64dec(String s) {
-    try {
-      return new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return e.getMessage();
-    }
-  }
-
-  static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String toYaml(Object v) {
-    String y = YamlWriter.write(v);
-    return y.endsWith("\n") ? y.substring(0, y.length() - 1) : y;
-  }
-
-  static Object fromYaml(String s) {
-    try {
-      Object v = Yaml.load(s, "fromYaml");
-      if (v == null) {
-        return new LinkedHashMap<>();
-      }
-      if (v instanceof Map<?, ?>) {
-        return v;
-      }
-      return Map.of("Error", "error unmarshaling JSON: json: cannot unmarshal "
-          + (v instanceof List ? "array" : "string") + " into Go value of type map[string]interface {}");
-    } catch (YamlException e) {
-      return Map.of("Error", e.getMessage());
-    }
-  }
-
-  static Object fromJson(String s) {
-    try {
-      Object v = GoJson.decodeWhole(s);
-      return v instanceof Map<?, ?> ? v : Map.of("Error",
-          "json: cannot unmarshal into Go value of type map[string]interface {}");
-    } catch (GoJson.DecodeException e) {
-      return Map.of("Error", e.getMessage());
-    }
-  }
-
-  static boolean semverCompare(String constraint, String version, GoFunction.Call c) {
-    Constraint con;
-    try {
-      con = Constraint.parse(constraint);
-    } catch (RuntimeException e) {
-      throw c.error("error calling semverCompare: failed to parse constraint \"" + constraint + "\": "
-          + e.getMessage());
-    }
-    Version v;
-    try {
-      v = Version.parse(version);
-    } catch (RuntimeException e) {
-      throw c.error("error calling semverCompare: failed to parse version \"" + version + "\": "
-          + e.getMessage());
-    }
-    return con.isSatisfiedBy(v);
   }
 }

@@ -1,5 +1,6 @@
 package dev.capstan.internal.template;
 
+import dev.capstan.internal.gofmt.GoFmt;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.Set;
  * its fields by their Go names, printed as Go prints the struct (its {@code String()} method when it
  * has one, else {@code {field1 field2 ...}}).
  */
-public final class VersionObject extends AbstractMap<String, Object> {
+public final class VersionObject extends AbstractMap<String, Object> implements GoFmt.Stringer {
   private final Map<String, Object> fields;
   private final String printed;
 
@@ -61,6 +62,11 @@ public final class VersionObject extends AbstractMap<String, Object> {
   @Override
   public boolean containsKey(Object key) {
     return fields.containsKey(key);
+  }
+
+  @Override
+  public String goString() {
+    return printed;
   }
 
   /** What Go prints for this struct. */
