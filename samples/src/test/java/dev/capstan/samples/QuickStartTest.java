@@ -11,20 +11,19 @@ import org.junit.jupiter.api.Test;
 
 class QuickStartTest {
   @Test
-  @DisplayName("the quick start enables the cache subchart, imports its values and applies --set")
-  void quickStartPrintsComputedValues() {
+  @DisplayName("the quick start renders the starter chart with --set values, in install order")
+  void quickStartRendersTheChart() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    QuickStart.run(Path.of("charts/hello"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    QuickStart.run(Path.of("charts/mychart"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(out).startsWith("Loaded chart hello 0.1.0 (app 1.27.0) with 1 subchart(s)");
-    String computed = out.substring(out.indexOf("COMPUTED VALUES:"));
-    assertThat(computed)
-        .contains("replicaCount: 3")
-        .contains("  tag: 1.27.1")
-        .contains("cacheConnection:\n  host: cache\n  port: 6379")   // import-values
-        .contains("cache:\n  connection:")                           // subchart defaults
-        .contains("    environment: dev");                           // global pushed down
+    assertThat(out).startsWith("Loaded chart mychart 0.1.0 (app 1.16.0)");
+    assertThat(out).containsSubsequence("ServiceAccount", "Service", "Deployment", "Ingress");
+    assertThat(out)
+        .contains("  replicas: 3\n")
+        .contains("image: \"nginx:1.27.1\"")
+        .contains("# Source: mychart/templates/ingress.yaml")
+        .contains("http://chart-example.local/");
   }
 }
