@@ -55,7 +55,6 @@ final class HelmFunctions {
     t.add(new Entry("lower", 1, 1, (a, c) -> Sprig.lower(string(a[0], c))));
     t.add(new Entry("upper", 1, 1, (a, c) -> Sprig.upper(string(a[0], c))));
     t.add(new Entry("title", 1, 1, (a, c) -> Sprig.title(string(a[0], c))));
-    t.add(new Entry("contains", 2, 2, (a, c) -> Sprig.contains(string(a[0], c), string(a[1], c))));
     t.add(new Entry("hasPrefix", 2, 2, (a, c) -> Sprig.hasPrefix(string(a[0], c), string(a[1], c))));
     t.add(new Entry("hasSuffix", 2, 2, (a, c) -> Sprig.hasSuffix(string(a[0], c), string(a[1], c))));
     t.add(new Entry("indent", 2, 2, (a, c) -> Sprig.indent(integer(a[0], c), string(a[1], c))));
