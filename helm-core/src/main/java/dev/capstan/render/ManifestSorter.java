@@ -23,7 +23,6 @@ final class ManifestSorter {
   private static final Logger LOG = LoggerFactory.getLogger(ManifestSorter.class);
 
   /** Helm's document separator: {@code (?:^|\s*\n)---\s*}. */
-  private static final Pattern SEPARATOR = Pattern.compile("(?:^|\\s*\\n)---\\s*");
 
   static final String HOOK_ANNOTATION = "helm.sh/hook";
   static final String HOOK_WEIGHT_ANNOTATION = "helm.sh/hook-weight";
@@ -60,13 +59,47 @@ final class ManifestSorter {
 
   /** Splits a file into its non-blank documents, each trimmed, in order. */
   static List<String> split(String content) {
+    // The regex (?:^|\s*\n)---\s* by hand: a separator is "---" at the start or right after a
+    // new line that an earlier separator did not consume, with the white space after it. The
+    // white space before it ends up at the end of the previous piece, which is stripped.
     List<String> docs = new ArrayList<>();
-    for (String d : SEPARATOR.split(content, -1)) {
-      if (!d.isBlank()) {
-        docs.add(d.strip());
+    int start = 0;
+    int consumed = 0;
+    int n = content.length();
+    int p = 0;
+    while (p <= n - 3) {
+      if (content.startsWith("---", p)
+          && (p == 0 || (content.charAt(p - 1) == '\n' && p - 1 >= consumed))) {
+        addPiece(docs, content, start, p);
+        int end = p + 3;
+        while (end < n && isGoSpace(content.charAt(end))) {
+          end++;
+        }
+        start = end;
+        consumed = end;
+        p = end;
+      } else {
+        int next = content.indexOf("---", p + 1);
+        if (next < 0) {
+          break;
+        }
+        p = next;
       }
     }
+    addPiece(docs, content, start, n);
     return docs;
+  }
+
+  private static void addPiece(List<String> docs, String content, int from, int to) {
+    String piece = content.substring(from, to);
+    if (!piece.isBlank()) {
+      docs.add(piece.strip());
+    }
+  }
+
+  /** RE2's {@code \s}: space, tab, new line, form feed, carriage return. */
+  private static boolean isGoSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
   }
 
   private static void classify(String path, String doc, List<Hook> hooks, List<Manifest> out) {
