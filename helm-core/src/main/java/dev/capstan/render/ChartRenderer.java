@@ -32,6 +32,8 @@ public final class ChartRenderer {
   final boolean validateSchema;
   final boolean subchartNotes;
   final Lookup lookup;
+  /** {@code .Capabilities} as templates see it, built once. */
+  final java.util.Map<String, Object> capabilitiesScope;
   private final CompileCache compileCache = new CompileCache(COMPILE_CACHE_SIZE);
 
   /** How many compiled template sets a renderer keeps, by content. */
@@ -45,6 +47,7 @@ public final class ChartRenderer {
     this.validateSchema = b.validateSchema;
     this.subchartNotes = b.subchartNotes;
     this.lookup = b.lookup;
+    this.capabilitiesScope = Scopes.capabilities(capabilities);
   }
 
   /** A builder with Helm's defaults: the Pebble engine, client-only capabilities, no strict mode. */

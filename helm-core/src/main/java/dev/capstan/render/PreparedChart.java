@@ -105,7 +105,7 @@ public final class PreparedChart {
     Map<String, Object> values = (Map<String, Object>) Scopes.sortedValues(cv.values().asMap());
     List<Scopes.Job> jobs = new ArrayList<>();
     Scopes.collect(cv.chart(), cv.chart().name(), true, values, Scopes.release(release),
-        Scopes.capabilities(renderer.capabilities), renderer.engines, jobs);
+        renderer.capabilitiesScope, renderer.engines, jobs);
     return jobs;
   }
 
