@@ -151,8 +151,22 @@ final class ManifestSorter {
   }
 
   /** The parts of a document's head that sorting needs, as Helm's {@code SimpleHead}. */
+  /** The head as the full YAML parser reads it, for tests of the fast path. */
+  static List<Object> fullHead(String path, String doc) {
+    Head h = Head.parseFully(path, doc);
+    return List.of(h.apiVersion, h.kind, h.name, h.annotations);
+  }
+
   private record Head(String apiVersion, String kind, String name, Map<String, String> annotations) {
     static Head parse(String path, String doc) {
+      ManifestHeadScanner.Head fast = ManifestHeadScanner.scan(doc);
+      if (fast != null) {
+        return new Head(fast.apiVersion(), fast.kind(), fast.name(), fast.annotations());
+      }
+      return parseFully(path, doc);
+    }
+
+    static Head parseFully(String path, String doc) {
       Object parsed;
       try {
         parsed = Yaml.load(doc, path);
