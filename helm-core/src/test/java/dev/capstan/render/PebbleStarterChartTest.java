@@ -118,6 +118,25 @@ class PebbleStarterChartTest {
   }
 
   @Test
+  @DisplayName("one prepared chart renders the same text from many threads at once")
+  void concurrentRenders() throws Exception {
+    String expected = Files.readString(TEMPLATES.resolve("defaults.yaml"));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        results.add(pool.submit(() -> prepared.render(ReleaseOptions.install("demo", "default"),
+            Values.empty()).templateText(false, false, List.of())));
+      }
+      for (java.util.concurrent.Future<String> r : results) {
+        assertThat(r.get()).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   @DisplayName("skip-tests leaves the test hook out of the template output")
   void skipTests() {
     RenderedChart out = prepared.render(ReleaseOptions.install("demo", "default"), Values.empty());
