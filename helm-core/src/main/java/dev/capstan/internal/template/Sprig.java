@@ -2360,4 +2360,568 @@ public final class Sprig {
     appendLower(sb, w.type(), cps, w, connector);
     return sb.toString();
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Further Sprig and Helm functions
+
+  /**
+   * Sprig {@code int} (spf13/cast {@code ToInt}): {@link #toInt64} as a Go {@code int}: an
+   * {@link Integer} when it fits 32 bits, else a {@link Long} (Go's int is 64 bits wide).
+   */
+  public static Object toInt(Object v) {
+    return goInt(toInt64(v));
+  }
+
+  /** Sprig {@code atoi}: Go's {@code strconv.Atoi} (decimal, optional sign), 0 on error. */
+  public static Object atoi(String s) {
+    if (!s.matches("[+-]?[0-9]+")) {
+      return 0;
+    }
+    try {
+      return goInt(Long.parseLong(s.startsWith("+") ? s.substring(1) : s));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static Object goInt(long v) {
+    return v == (int) v ? (Object) (int) v : (Object) v;
+  }
+
+  /**
+   * Sprig {@code dig}: the value at the path of keys in the map (the last argument), or the
+   * default (the argument before it) when a key is missing.
+   *
+   * @throws FunctionException with fewer than three arguments or when the path crosses a non-map
+   */
+  @SuppressWarnings("unchecked")
+  public static Object dig(Object... args) {
+    Object[] a = nilSafe(args);
+    if (a.length < 3) {
+      throw new FunctionException("dig", "dig needs at least three arguments");
+    }
+    Object dflt = a[a.length - 2];
+    Object current = a[a.length - 1];
+    for (int i = 0; i < a.length - 2; i++) {
+      if (!(current instanceof Map<?, ?>)) {
+        throw new FunctionException("dig", "interface conversion: interface {} is "
+            + GoFmt.typeName(current) + ", not map[string]interface {}");
+      }
+      Map<String, Object> m = (Map<String, Object>) current;
+      String key = (String) a[i];
+      if (!m.containsKey(key)) {
+        return dflt;
+      }
+      current = m.get(key);
+    }
+    return current;
+  }
+
+  /**
+   * Sprig {@code split}: {@code s} split at every {@code sep} into a map {@code _0, _1, ...}
+   * (Go's map is a {@code map[string]string}).
+   */
+  public static Map<String, Object> split(String sep, String s) {
+    return numbered(splitN(sep, s, -1));
+  }
+
+  /**
+   * Sprig {@code splitn}: like {@link #split}, into at most {@code n} pieces (the last holds the
+   * rest); none for {@code n == 0}, all for {@code n < 0}.
+   */
+  public static Map<String, Object> splitn(String sep, int n, String s) {
+    return numbered(splitN(sep, s, n));
+  }
+
+  private static Map<String, Object> numbered(List<Object> parts) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < parts.size(); i++) {
+      m.put("_" + i, parts.get(i));
+    }
+    return m;
+  }
+
+  /** Go's {@code strings.SplitN}. */
+  private static List<Object> splitN(String sep, String s, int n) {
+    List<Object> all = splitList(sep, s);
+    if (n == 0) {
+      return new ArrayList<>();
+    }
+    if (n < 0 || all.size() <= n) {
+      return all;
+    }
+    List<Object> out = new ArrayList<>(all.subList(0, n - 1));
+    if (sep.isEmpty()) {
+      StringBuilder rest = new StringBuilder();
+      for (Object o : all.subList(n - 1, all.size())) {
+        rest.append(o);
+      }
+      out.add(rest.toString());
+    } else {
+      out.add(String.join(sep, all.subList(n - 1, all.size()).stream()
+          .map(String.class::cast).toList()));
+    }
+    return out;
+  }
+
+  /**
+   * Sprig {@code toPrettyJson}: {@code v} as Go's {@code json.MarshalIndent(v, "", "  ")}, or ""
+   * on error.
+   */
+  public static String toPrettyJson(Object v) {
+    String compact = toJson(v);
+    return compact.isEmpty() ? "" : indentJson(compact);
+  }
+
+  /**
+   * Sprig {@code toRawJson}: compact JSON without Go's HTML escaping of {@code <}, {@code >},
+   * {@code &}.
+   *
+   * @throws FunctionException for values JSON cannot hold (NaN), with Go's text
+   */
+  public static String toRawJson(Object v) {
+    String json;
+    try {
+      json = GoJson.write(v);
+    } catch (IllegalArgumentException e) {
+      throw new FunctionException("toRawJson", e.getMessage());
+    }
+    StringBuilder sb = new StringBuilder(json.length());
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c == '\\' && i + 1 < json.length()) {
+        String esc = json.startsWith("\\u00", i) && i + 6 <= json.length()
+            ? json.substring(i, i + 6) : "";
+        switch (esc) {
+          case "\\u003c":
+            sb.append('<');
+            i += 5;
+            continue;
+          case "\\u003e":
+            sb.append('>');
+            i += 5;
+            continue;
+          case "\\u0026":
+            sb.append('&');
+            i += 5;
+            continue;
+          default:
+            sb.append(c).append(json.charAt(i + 1));
+            i++;
+            continue;
+        }
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  /** Go's {@code json.Indent(dst, src, "", "  ")} of compact JSON. */
+  private static String indentJson(String src) {
+    StringBuilder sb = new StringBuilder(src.length() * 2);
+    int depth = 0;
+    boolean inString = false;
+    for (int i = 0; i < src.length(); i++) {
+      char c = src.charAt(i);
+      if (inString) {
+        sb.append(c);
+        if (c == '\\') {
+          sb.append(src.charAt(++i));
+        } else if (c == '"') {
+          inString = false;
+        }
+        continue;
+      }
+      switch (c) {
+        case '"':
+          inString = true;
+          sb.append(c);
+          break;
+        case '{':
+        case '[': {
+          char close = c == '{' ? '}' : ']';
+          if (i + 1 < src.length() && src.charAt(i + 1) == close) {
+            sb.append(c).append(close);
+            i++;
+            break;
+          }
+          depth++;
+          sb.append(c).append('\n').append("  ".repeat(depth));
+          break;
+        }
+        case '}':
+        case ']':
+          depth--;
+          sb.append('\n').append("  ".repeat(depth)).append(c);
+          break;
+        case ',':
+          sb.append(",\n").append("  ".repeat(depth));
+          break;
+        case ':':
+          sb.append(": ");
+          break;
+        default:
+          sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Sprig {@code regexQuoteMeta}: {@code s} with every RE2 metacharacter escaped. */
+  public static String regexQuoteMeta(String s) {
+    StringBuilder sb = new StringBuilder(s.length() * 2);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+        sb.append('\\');
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  /** Sprig {@code deepEqual}: Go's {@code reflect.DeepEqual} (type-sensitive). */
+  public static boolean deepEqualValues(Object a, Object b) {
+    return deepEqual(a, b);
+  }
+
+  /** Sprig {@code typeIs}: whether {@link #typeOf} of {@code v} is {@code type}. */
+  public static boolean typeIs(String type, Object v) {
+    return type.equals(typeOf(v));
+  }
+
+  /** Sprig {@code typeIsLike}: {@link #typeIs}, also for a pointer {@code *type} (none here). */
+  public static boolean typeIsLike(String type, Object v) {
+    String t = typeOf(v);
+    return type.equals(t) || ("*" + type).equals(t);
+  }
+
+  /** Sprig {@code kindIs}: whether {@link #kindOf} of {@code v} is {@code kind}. */
+  public static boolean kindIs(String kind, Object v) {
+    return kind.equals(kindOf(v));
+  }
+
+  /**
+   * Sprig {@code wrap} (goutils.Wrap): {@code s} broken at spaces into lines of at most
+   * {@code width} bytes; longer words stay whole.
+   */
+  public static String wrap(int width, String s) {
+    return wrapCustom(s, width, "\n", false);
+  }
+
+  /**
+   * Sprig {@code wrapWith} (goutils.WrapCustom): like {@link #wrap} with {@code sep} as the line
+   * break, and words longer than {@code width} split.
+   */
+  public static String wrapWith(int width, String sep, String s) {
+    return wrapCustom(s, width, sep, true);
+  }
+
+  private static String wrapCustom(String str, int wrapLength, String newLine, boolean longWords) {
+    if (str.isEmpty()) {
+      return "";
+    }
+    String nl = newLine.isEmpty() ? "\n" : newLine;
+    int width = Math.max(wrapLength, 1);
+    byte[] b = str.getBytes(StandardCharsets.UTF_8);
+    int len = b.length;
+    int offset = 0;
+    ByteArrayOutputStream out = new ByteArrayOutputStream(len + 16);
+    byte[] nlBytes = nl.getBytes(StandardCharsets.UTF_8);
+    while (len - offset > width) {
+      if (b[offset] == ' ') {
+        offset++;
+        continue;
+      }
+      int end = Math.min(width + offset + 1, len);
+      int space = lastIndexOf(b, offset, end, (byte) ' ');
+      if (space >= offset) {
+        out.write(b, offset, space - offset);
+        out.writeBytes(nlBytes);
+        offset = space + 1;
+      } else if (longWords) {
+        out.write(b, offset, width);
+        out.writeBytes(nlBytes);
+        offset += width;
+      } else {
+        int next = indexOf(b, width + offset, len, (byte) ' ');
+        if (next < 0) {
+          out.write(b, offset, len - offset);
+          offset = len;
+        } else {
+          out.write(b, offset, next - offset);
+          out.writeBytes(nlBytes);
+          offset = next + 1;
+        }
+      }
+    }
+    out.write(b, offset, len - offset);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static int lastIndexOf(byte[] b, int from, int to, byte x) {
+    for (int i = to - 1; i >= from; i--) {
+      if (b[i] == x) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOf(byte[] b, int from, int to, byte x) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == x) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Sprig {@code slice}: elements {@code start} (default 0) to {@code end} (default the length)
+   * of a list; an empty list gives nil, as in Sprig.
+   *
+   * @throws FunctionException for non-lists and out-of-range indexes, with Go's texts
+   */
+  public static Object slice(Object list, Object... indices) {
+    if (list == null) {
+      throw new FunctionException("slice", NIL_DEREFERENCE);
+    }
+    if (!(list instanceof List<?>) && !(list instanceof byte[])) {
+      throw new FunctionException("slice",
+          "list should be type of slice or array but " + kindOf(list));
+    }
+    List<?> l = requireList("slice", list);
+    if (l.isEmpty()) {
+      return null;
+    }
+    Object[] ix = nilSafe(indices);
+    long start = ix.length > 0 ? toInt64(ix[0]) : 0;
+    long end = ix.length < 2 ? l.size() : toInt64(ix[1]);
+    if (start < 0 || end < start || end > l.size()) {
+      throw new FunctionException("slice", "reflect.Value.Slice: slice index out of bounds");
+    }
+    return new ArrayList<>(l.subList((int) start, (int) end));
+  }
+
+  /**
+   * Sprig {@code chunk}: the list cut into lists of {@code size} elements (the last may be
+   * shorter). Go's result is a {@code [][]interface {}}.
+   *
+   * @throws FunctionException for a size below 1 or a non-list
+   */
+  public static List<Object> chunk(int size, Object list) {
+    List<?> l = listArg("chunk", "Cannot chunk type ", list);
+    if (size < 1) {
+      if (l.isEmpty() && size < 0) {
+        // Go computes floor(-1/size)+1 = 1 chunk of length 0 for a negative size
+        List<Object> out = new ArrayList<>();
+        out.add(new ArrayList<>());
+        return out;
+      }
+      throw new FunctionException("chunk", "runtime error: makeslice: len out of range");
+    }
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < l.size(); i += size) {
+      out.add(new ArrayList<>(l.subList(i, Math.min(i + size, l.size()))));
+    }
+    return out;
+  }
+
+  /** Sprig {@code b32enc}: standard Base32 (with padding) of the UTF-8 bytes of {@code s}. */
+  public static String b32enc(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    StringBuilder sb = new StringBuilder((b.length + 4) / 5 * 8);
+    for (int i = 0; i < b.length; i += 5) {
+      long buf = 0;
+      int n = Math.min(5, b.length - i);
+      for (int j = 0; j < 5; j++) {
+        buf = (buf << 8) | (j < n ? b[i + j] & 0xFF : 0);
+      }
+      int chars = (n * 8 + 4) / 5;
+      for (int j = 0; j < 8; j++) {
+        sb.append(j < chars ? alphabet.charAt((int) ((buf >>> (35 - 5 * j)) & 31)) : '=');
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Sprig {@code b32dec}: the text that standard Base32 {@code s} encodes, or Go's error text
+   * ({@code illegal base32 data at input byte N}); CR and LF are skipped.
+   */
+  public static String b32dec(String s) {
+    // Go strips CR and LF first; error offsets refer to the stripped input
+    ByteArrayOutputStream stripped = new ByteArrayOutputStream();
+    for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
+      if (x != '\n' && x != '\r') {
+        stripped.write(x);
+      }
+    }
+    byte[] src = stripped.toByteArray();
+    int olen = src.length;
+    int pos = 0;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    boolean end = false;
+    while (pos < olen && !end) {
+      int[] dbuf = new int[8];
+      int dlen = 8;
+      for (int j = 0; j < 8; ) {
+        if (pos == olen) {
+          return base32Error(olen - (olen - pos) - j);
+        }
+        int in = src[pos] & 0xFF;
+        pos++;
+        int remaining = olen - pos;
+        if (in == '=' && j >= 2 && remaining < 8) {
+          if (remaining + j < 8 - 1) {
+            return base32Error(olen);
+          }
+          for (int k = 0; k < 8 - 1 - j; k++) {
+            if (remaining > k && src[pos + k] != '=') {
+              return base32Error(olen - remaining + k - 1);
+            }
+          }
+          dlen = j;
+          end = true;
+          if (dlen == 1 || dlen == 3 || dlen == 6) {
+            return base32Error(olen - remaining - 1);
+          }
+          break;
+        }
+        int d = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(in);
+        if (d < 0) {
+          return base32Error(olen - remaining - 1);
+        }
+        dbuf[j++] = d;
+      }
+      long v = 0;
+      for (int j = 0; j < 8; j++) {
+        v = (v << 5) | dbuf[j];
+      }
+      int bytes = switch (dlen) {
+        case 2 -> 1;
+        case 4 -> 2;
+        case 5 -> 3;
+        case 7 -> 4;
+        default -> 5;
+      };
+      for (int j = 0; j < bytes; j++) {
+        out.write((int) (v >>> (32 - 8 * j)) & 0xFF);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String base32Error(int offset) {
+    return "illegal base32 data at input byte " + offset;
+  }
+
+  /** Sprig {@code base}: Go's {@code path.Base} (the last element; "." for "", "/" for "/"). */
+  public static String base(String p) {
+    if (p.isEmpty()) {
+      return ".";
+    }
+    String s = p;
+    while (s.length() > 1 && s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    if (s.equals("/")) {
+      return "/";
+    }
+    return s.substring(s.lastIndexOf('/') + 1);
+  }
+
+  /** Sprig {@code dir}: Go's {@code path.Dir} (all but the last element, cleaned). */
+  public static String dir(String p) {
+    int slash = p.lastIndexOf('/');
+    return clean(p.substring(0, slash + 1));
+  }
+
+  /** Sprig {@code ext}: Go's {@code path.Ext} (from the last dot of the last element, or ""). */
+  public static String ext(String p) {
+    for (int i = p.length() - 1; i >= 0 && p.charAt(i) != '/'; i--) {
+      if (p.charAt(i) == '.') {
+        return p.substring(i);
+      }
+    }
+    return "";
+  }
+
+  /** Sprig {@code isAbs}: Go's {@code path.IsAbs} (starts with "/"). */
+  public static boolean isAbs(String p) {
+    return p.startsWith("/");
+  }
+
+  /** Sprig {@code clean}: Go's {@code path.Clean} (lexical: no //, ., or resolvable ..). */
+  public static String clean(String p) {
+    if (p.isEmpty()) {
+      return ".";
+    }
+    boolean rooted = p.startsWith("/");
+    List<String> parts = new ArrayList<>();
+    for (String e : p.split("/")) {
+      if (e.isEmpty() || e.equals(".")) {
+        continue;
+      }
+      if (e.equals("..")) {
+        if (!parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
+          parts.remove(parts.size() - 1);
+        } else if (!rooted) {
+          parts.add("..");
+        }
+        continue;
+      }
+      parts.add(e);
+    }
+    String joined = String.join("/", parts);
+    if (rooted) {
+      return "/" + joined;
+    }
+    return joined.isEmpty() ? "." : joined;
+  }
+
+  /** Sprig {@code untitle}: the first letter of each word in lower case (xstrings). */
+  public static String untitle(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean gap = true;
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      sb.appendCodePoint(gap ? Character.toLowerCase(c) : c);
+      gap = isGoSpace(c);
+    }
+    return sb.toString();
+  }
+
+  /** Sprig {@code swapcase} (xstrings.SwapCase): upper case to lower and lower to upper. */
+  public static String swapcase(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> sb.appendCodePoint(Character.isUpperCase(c)
+        ? Character.toLowerCase(c) : Character.isLowerCase(c) ? Character.toUpperCase(c) : c));
+    return sb.toString();
+  }
+
+  /**
+   * Helm {@code required}: {@code value}, unless it is nil or "".
+   *
+   * @throws FunctionException with {@code message} (Helm reports it as
+   *     {@code execution error at (<template>:<line>:<col>): <message>})
+   */
+  public static Object required(String message, Object value) {
+    if (value == null || "".equals(value)) {
+      throw new FunctionException("required", message);
+    }
+    return value;
+  }
+
+  /**
+   * Sprig {@code fail}: always fails.
+   *
+   * @throws FunctionException with {@code message} (reported as Helm's execution error)
+   */
+  public static String fail(String message) {
+    throw new FunctionException("fail", message);
+  }
 }

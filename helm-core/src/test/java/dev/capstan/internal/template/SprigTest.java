@@ -179,4 +179,38 @@ class SprigTest {
     assertThat(Sprig.regexMatch("(?m)a$", "a\nb")).isTrue();
     assertThat(Sprig.regexMatch("^.$", "\r")).isTrue();
   }
+
+  @Test
+  @DisplayName("int beyond 32 bits is a Long (Go's int is 64 bits; Capstan's int is Integer)")
+  void wideInt() {
+    assertThat(Sprig.toInt("9999999999")).isEqualTo(9_999_999_999L);
+    assertThat(Sprig.toInt("12")).isEqualTo(12);
+  }
+
+  @Test
+  @DisplayName("required and fail report the template's own message")
+  void requiredAndFail() {
+    assertThat(Sprig.required("need it", 0)).isEqualTo(0);
+    assertThatThrownBy(() -> Sprig.required("need it", "")).hasMessage("need it");
+    assertThatThrownBy(() -> Sprig.required("need it", null)).hasMessage("need it");
+    assertThatThrownBy(() -> Sprig.fail("boom"))
+        .isInstanceOf(Sprig.FunctionException.class).hasMessage("boom");
+  }
+
+  @Test
+  @DisplayName("dig, slice and chunk fail with Sprig's and Go's texts")
+  void furtherErrors() {
+    assertThatThrownBy(() -> Sprig.dig("a", Map.of()))
+        .hasMessage("dig needs at least three arguments");
+    assertThatThrownBy(() -> Sprig.dig("a", "x", "d", Map.of("a", "s")))
+        .hasMessage("interface conversion: interface {} is string, not map[string]interface {}");
+    assertThatThrownBy(() -> Sprig.slice(List.of(1, 2, 3), 5))
+        .hasMessage("reflect.Value.Slice: slice index out of bounds");
+    assertThatThrownBy(() -> Sprig.slice("abc", 1))
+        .hasMessage("list should be type of slice or array but string");
+    assertThatThrownBy(() -> Sprig.chunk(0, List.of(1, 2)))
+        .hasMessage("runtime error: makeslice: len out of range");
+    assertThatThrownBy(() -> Sprig.toRawJson(Double.NaN))
+        .hasMessage("json: unsupported value: NaN");
+  }
 }
