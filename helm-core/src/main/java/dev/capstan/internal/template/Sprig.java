@@ -1642,18 +1642,20 @@ public final class Sprig {
 
   /**
    * Sprig {@code nospace} (goutils.DeleteWhiteSpace): {@code s} without white space. Like Go, it
-   * works on bytes, each read as a Latin-1 character: ASCII text is right, other text is mangled
-   * ({@code é} becomes {@code Ã©}) exactly as Helm mangles it.
+   * works on bytes, each read as a Latin-1 character: text without white space comes back
+   * unchanged, but once something is removed, non-ASCII text is mangled ({@code é} becomes
+   * {@code Ã©}) exactly as Helm mangles it.
    */
   public static String nospace(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    StringBuilder sb = new StringBuilder(bytes.length);
+    for (byte b : bytes) {
       int c = b & 0xFF;
       if (!isGoSpace(c)) {
         sb.append((char) c);
       }
     }
-    return sb.toString();
+    return sb.length() == bytes.length ? s : sb.toString();
   }
 
   /** Sprig {@code cat}: the non-nil arguments as Go's %v, joined by single spaces. */
@@ -2132,7 +2134,7 @@ public final class Sprig {
 
   /**
    * Sprig {@code camelcase} (xstrings.ToCamelCase): words separated by space, {@code _} or
-   * {@code -} joined with each word's first letter in title case ({@code http_server} is
+   * {@code -} joined with each word's first letter in upper case ({@code http_server} is
    * {@code HttpServer}); leading and doubled separators are kept.
    */
   public static String camelcase(String s) {
@@ -2147,8 +2149,8 @@ public final class Sprig {
     while (i < cps.length) {
       r0 = cps[i++];
       if (!isConnector(r0)) {
-        firstUpper = Character.isUpperCase(r0);
-        r0 = Character.toTitleCase(r0);
+        firstUpper = isGoUpper(r0);
+        r0 = Character.toUpperCase(r0);
         break;
       }
       sb.appendCodePoint(r0);
@@ -2166,11 +2168,11 @@ public final class Sprig {
         continue;
       }
       if (isConnector(r1)) {
-        firstUpper = Character.isUpperCase(r0);
-        r0 = Character.toTitleCase(r0);
+        firstUpper = isGoUpper(r0);
+        r0 = Character.toUpperCase(r0);
       } else {
         if (firstUpper) {
-          if (Character.isUpperCase(r0)) {
+          if (isGoUpper(r0)) {
             r0 = Character.toLowerCase(r0);
           } else {
             firstUpper = false;
@@ -2191,6 +2193,21 @@ public final class Sprig {
   /** Sprig {@code kebabcase} (xstrings.ToKebabCase): {@code HTTPServer} is {@code http-server}. */
   public static String kebabcase(String s) {
     return camelCaseToLowerCase(s, '-');
+  }
+
+  /** Go's {@code unicode.IsUpper}: category Lu only. */
+  private static boolean isGoUpper(int r) {
+    return Character.getType(r) == Character.UPPERCASE_LETTER;
+  }
+
+  /** Go's {@code unicode.IsLower}: category Ll only. */
+  private static boolean isGoLower(int r) {
+    return Character.getType(r) == Character.LOWERCASE_LETTER;
+  }
+
+  /** xstrings' isAlphabet: a cased letter (upper, lower or title case; not CJK and the like). */
+  private static boolean isAlphabet(int r) {
+    return isGoUpper(r) || isGoLower(r) || Character.isTitleCase(r);
   }
 
   private static boolean isConnector(int r) {
@@ -2240,28 +2257,28 @@ public final class Sprig {
       while (i < cps.length && isGoPunct(cps[i])) {
         i++;
       }
-    } else if (Character.isUpperCase(r)) {
+    } else if (isGoUpper(r)) {
       wt = WordType.UPPER;
       if (i < cps.length) {
         int next = cps[i];
-        if (Character.isUpperCase(next)) {
-          while (i < cps.length && Character.isUpperCase(cps[i])) {
+        if (isGoUpper(next)) {
+          while (i < cps.length && isGoUpper(cps[i])) {
             i++;
           }
           // "HTTPStatus": the S starts the next word
-          if (i < cps.length && Character.isLetter(cps[i])) {
+          if (i < cps.length && isAlphabet(cps[i])) {
             i--;
           }
-        } else if (Character.isLetter(next)) {
-          while (i < cps.length && Character.isLetter(cps[i])
-              && !Character.isUpperCase(cps[i])) {
+        } else if (isAlphabet(next)) {
+          while (i < cps.length && isAlphabet(cps[i])
+              && !isGoUpper(cps[i])) {
             i++;
           }
         }
       }
-    } else if (Character.isLetter(r)) {
+    } else if (isAlphabet(r)) {
       wt = WordType.ALPHABET;
-      while (i < cps.length && Character.isLetter(cps[i]) && !Character.isUpperCase(cps[i])) {
+      while (i < cps.length && isAlphabet(cps[i]) && !isGoUpper(cps[i])) {
         i++;
       }
     } else if (isGoNumber(r)) {
@@ -2271,7 +2288,7 @@ public final class Sprig {
       }
     } else {
       wt = WordType.OTHER;
-      while (i < cps.length && !isConnector(cps[i]) && !Character.isLetter(cps[i])
+      while (i < cps.length && !isConnector(cps[i]) && !isAlphabet(cps[i])
           && !isGoNumber(cps[i]) && !isGoPunct(cps[i])) {
         i++;
       }
@@ -2287,7 +2304,7 @@ public final class Sprig {
         sb.appendCodePoint(r);
       } else if (isConnector(r)) {
         sb.append(connector);
-      } else if (Character.isUpperCase(r)) {
+      } else if (isGoUpper(r)) {
         sb.appendCodePoint(Character.toLowerCase(r));
       } else {
         sb.appendCodePoint(r);
@@ -2895,11 +2912,11 @@ public final class Sprig {
     return sb.toString();
   }
 
-  /** Sprig {@code swapcase} (xstrings.SwapCase): upper case to lower and lower to upper. */
+  /** Sprig {@code swapcase} (xstrings.SwapCase): upper and title case to lower, lower to upper. */
   public static String swapcase(String s) {
     StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints().forEach(c -> sb.appendCodePoint(Character.isUpperCase(c)
-        ? Character.toLowerCase(c) : Character.isLowerCase(c) ? Character.toUpperCase(c) : c));
+    s.codePoints().forEach(c -> sb.appendCodePoint(isGoUpper(c) || Character.isTitleCase(c)
+        ? Character.toLowerCase(c) : isGoLower(c) ? Character.toUpperCase(c) : c));
     return sb.toString();
   }
 
