@@ -832,7 +832,7 @@ public final class GoFmt {
         }
       }
       String num = u.toString(base);
-      if (digits == UDIGITS) {
+      if (digits.equals(UDIGITS)) {
         num = num.toUpperCase();
       }
       StringBuilder sb = new StringBuilder();

@@ -22,7 +22,12 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.zip.Adler32;
 
 /**
  * Helm's template functions (Sprig v3 and Helm's own) over Capstan's value model, engine-neutral:
@@ -614,14 +619,14 @@ public final class Sprig {
     return 0;
   }
 
-  private static final java.util.regex.Pattern GO_DECIMAL_FLOAT = java.util.regex.Pattern.compile(
+  private static final Pattern GO_DECIMAL_FLOAT = Pattern.compile(
       "[+-]?(?:[0-9_]+\\.?[0-9_]*|\\.[0-9_]+)(?:[eE][+-]?[0-9_]+)?");
-  private static final java.util.regex.Pattern GO_HEX_FLOAT = java.util.regex.Pattern.compile(
+  private static final Pattern GO_HEX_FLOAT = Pattern.compile(
       "[+-]?0[xX](?:[0-9a-fA-F_]+\\.?[0-9a-fA-F_]*|\\.[0-9a-fA-F_]+)[pP][+-]?[0-9_]+");
 
   /** Go's {@code strconv.ParseFloat(s, 64)}, or null when Go reports an error. */
   static Double parseGoFloat(String s) {
-    String lower = s.toLowerCase(java.util.Locale.ROOT);
+    String lower = s.toLowerCase(Locale.ROOT);
     switch (lower) {
       case "inf":
       case "+inf":
@@ -1749,7 +1754,7 @@ public final class Sprig {
 
   /** Sprig {@code adler32sum}: the decimal Adler-32 checksum of the UTF-8 bytes of {@code s}. */
   public static String adler32sum(String s) {
-    java.util.zip.Adler32 a = new java.util.zip.Adler32();
+    Adler32 a = new Adler32();
     a.update(s.getBytes(StandardCharsets.UTF_8));
     return Long.toString(a.getValue());
   }
@@ -1787,12 +1792,12 @@ public final class Sprig {
   // names may not contain '_'; compile errors carry Java's description of the problem. Patterns
   // are compiled per call (no cache: no static mutable state).
 
-  /** Sprig {@code regexMatch}: whether {@code regex} matches somewhere in {@code s}; false if invalid. */
+  /** Sprig {@code regexMatch}: whether {@code regex} matches in {@code s}; false if invalid. */
   public static boolean regexMatch(String regex, String s) {
-    java.util.regex.Pattern p;
+    Pattern p;
     try {
       p = compileGoRegex(regex);
-    } catch (java.util.regex.PatternSyntaxException e) {
+    } catch (PatternSyntaxException e) {
       return false;
     }
     return p.matcher(s).find();
@@ -1804,7 +1809,7 @@ public final class Sprig {
    * @throws FunctionException for an invalid pattern
    */
   public static String regexFind(String regex, String s) {
-    java.util.regex.Matcher m = mustCompile("regexFind", regex).matcher(s);
+    Matcher m = mustCompile("regexFind", regex).matcher(s);
     return m.find() ? m.group() : "";
   }
 
@@ -1849,7 +1854,7 @@ public final class Sprig {
    * @throws FunctionException for an invalid pattern
    */
   public static List<Object> regexSplit(String regex, String s, int n) {
-    java.util.regex.Pattern p = mustCompile("regexSplit", regex);
+    Pattern p = mustCompile("regexSplit", regex);
     List<Object> out = new ArrayList<>();
     if (n == 0) {
       return out;
@@ -1876,10 +1881,10 @@ public final class Sprig {
     return out;
   }
 
-  private static java.util.regex.Pattern mustCompile(String function, String regex) {
+  private static Pattern mustCompile(String function, String regex) {
     try {
       return compileGoRegex(regex);
-    } catch (java.util.regex.PatternSyntaxException e) {
+    } catch (PatternSyntaxException e) {
       throw new FunctionException(function, "regexp: Compile(" + goBackquote(regex)
           + "): error parsing regexp: " + e.getDescription() + ": " + goBackquote(regex));
     }
@@ -1899,7 +1904,7 @@ public final class Sprig {
       Map.entry("word", "\\w"), Map.entry("xdigit", "\\p{XDigit}"));
 
   /** Translates Go RE2 syntax to java.util.regex and compiles it. */
-  static java.util.regex.Pattern compileGoRegex(String regex) {
+  static Pattern compileGoRegex(String regex) {
     StringBuilder sb = new StringBuilder(regex.length() + 16);
     boolean inClass = false;
     boolean multiline = false;
@@ -1982,14 +1987,14 @@ public final class Sprig {
       }
       sb.append(c);
     }
-    return java.util.regex.Pattern.compile(sb.toString(), java.util.regex.Pattern.UNIX_LINES);
+    return Pattern.compile(sb.toString(), Pattern.UNIX_LINES);
   }
 
   /** Go's allMatches: successive matches, an empty match abutting the previous one skipped. */
-  private static List<int[]> allMatches(java.util.regex.Pattern p, String s, int n) {
+  private static List<int[]> allMatches(Pattern p, String s, int n) {
     List<int[]> out = new ArrayList<>();
     int limit = n < 0 ? Integer.MAX_VALUE : n;
-    java.util.regex.Matcher m = p.matcher(s);
+    Matcher m = p.matcher(s);
     int pos = 0;
     int prevMatchEnd = -1;
     while (out.size() < limit && pos <= s.length()) {
@@ -2013,7 +2018,7 @@ public final class Sprig {
     return out;
   }
 
-  private static int[] groups(java.util.regex.Matcher m) {
+  private static int[] groups(Matcher m) {
     int[] g = new int[2 * (m.groupCount() + 1)];
     for (int i = 0; i <= m.groupCount(); i++) {
       g[2 * i] = m.start(i);
@@ -2026,12 +2031,12 @@ public final class Sprig {
     void replace(StringBuilder sb, Match m);
   }
 
-  /** One match: group offsets and the pattern's group names. */
-  private record Match(String src, int[] groups, java.util.regex.Pattern pattern) {}
+  /** One match: the text, its group offsets, and the matcher positioned on it (named groups). */
+  private record Match(String src, int[] groups, Matcher matcher) {}
 
-  private static String replaceAll(java.util.regex.Pattern p, String s, Replacer repl) {
+  private static String replaceAll(Pattern p, String s, Replacer repl) {
     StringBuilder sb = new StringBuilder(s.length());
-    java.util.regex.Matcher m = p.matcher(s);
+    Matcher m = p.matcher(s);
     int lastMatchEnd = 0;
     int searchPos = 0;
     while (searchPos <= s.length()) {
@@ -2041,7 +2046,7 @@ public final class Sprig {
       int[] a = groups(m);
       sb.append(s, lastMatchEnd, a[0]);
       if (a[1] > lastMatchEnd || a[0] == 0) {
-        repl.replace(sb, new Match(s, a, p));
+        repl.replace(sb, new Match(s, a, m));
       }
       lastMatchEnd = a[1];
       int width = searchPos < s.length() ? Character.charCount(s.codePointAt(searchPos)) : 0;
@@ -2105,13 +2110,9 @@ public final class Sprig {
         continue; // a number too large for any group
       } else {
         try {
-          java.util.regex.Matcher gm = m.pattern().matcher(m.src());
-          // resolve a named group to its number by matching the same region again
-          if (gm.find(m.groups()[0]) && gm.start() == m.groups()[0]) {
-            String v = gm.group(name);
-            if (v != null) {
-              sb.append(v);
-            }
+          String v = m.matcher().group(name);
+          if (v != null) {
+            sb.append(v);
           }
         } catch (IllegalArgumentException e) {
           // no such group: empty, as Go
