@@ -1784,20 +1784,22 @@ public final class Sprig {
   // ---------------------------------------------------------------------------------------------
   // Regular expressions (part B)
   //
-  // Go's RE2 syntax is translated to java.util.regex: (?P<name>...) becomes (?<name>...), POSIX
-  // classes such as [[:alpha:]] become \p{Alpha}, '[' and '&' inside a class are literal as in
-  // Go, only \n ends a line, and $ outside (?m) means the end of the text, as in Go. Differences
-  // that remain: Java accepts constructs RE2 rejects (backreferences, lookaround, possessive
-  // quantifiers, \Z) where Go fails; (?U) means Unicode classes in Java but ungreedy in Go; group
-  // names may not contain '_'; compile errors carry Java's description of the problem. Patterns
-  // are compiled per call (no cache: no static mutable state).
+  // Go's RE2 syntax is translated to java.util.regex: (?P<name>...) and names with '_' map to
+  // Java group names, POSIX classes such as [[:alpha:]] become \p{Alpha}, \p{Greek} becomes
+  // \p{IsGreek}, '[' and '&' inside a class and a '{' that starts no repeat are literal, \v is
+  // the vertical tab only, octal escapes are read as Go reads them, only \n ends a line, and $
+  // outside (?m) means the end of the text. Go's errors are reproduced for backreferences,
+  // lookaround, possessive and nested quantifiers, bad escapes, bad repeat counts, unclosed
+  // classes and groups. Remaining differences: Java's matching of Unicode classes and case
+  // folding may differ in corner cases, (?U) (ungreedy in Go) is rejected, and rarer syntax
+  // errors carry Java's description. Patterns are compiled per call (no static cache).
 
   /** Sprig {@code regexMatch}: whether {@code regex} matches in {@code s}; false if invalid. */
   public static boolean regexMatch(String regex, String s) {
     Pattern p;
     try {
       p = compileGoRegex(regex);
-    } catch (PatternSyntaxException e) {
+    } catch (GoRegexError | PatternSyntaxException e) {
       return false;
     }
     return p.matcher(s).find();
@@ -1884,10 +1886,58 @@ public final class Sprig {
   private static Pattern mustCompile(String function, String regex) {
     try {
       return compileGoRegex(regex);
-    } catch (PatternSyntaxException e) {
-      throw new FunctionException(function, "regexp: Compile(" + goBackquote(regex)
-          + "): error parsing regexp: " + e.getDescription() + ": " + goBackquote(regex));
+    } catch (GoRegexError | PatternSyntaxException e) {
+      throw new FunctionException(function,
+          "regexp: Compile(" + goBackquote(regex) + "): " + goRegexError(regex, e));
     }
+  }
+
+  /** Go's {@code regexp.Compile} error text where Java's problem has a Go counterpart. */
+  private static String goRegexError(String regex, IllegalArgumentException error) {
+    if (error instanceof GoRegexError) {
+      return "error parsing regexp: " + error.getMessage();
+    }
+    String d = ((PatternSyntaxException) error).getDescription();
+    String problem;
+    if (d.startsWith("Unclosed group")) {
+      problem = "missing closing ): " + goBackquote(regex);
+    } else if (d.startsWith("Unmatched closing ')'")) {
+      problem = "unexpected ): " + goBackquote(regex);
+    } else if (d.startsWith("Dangling meta character '")) {
+      problem = "missing argument to repetition operator: " + goBackquote(d.substring(25, 26));
+    } else {
+      problem = d + ": " + goBackquote(regex);
+    }
+    return "error parsing regexp: " + problem;
+  }
+
+  /** Sprig's must* regex variants report the bare Compile error. */
+  private static Pattern compileOrFail(String function, String regex) {
+    try {
+      return compileGoRegex(regex);
+    } catch (GoRegexError | PatternSyntaxException e) {
+      throw new FunctionException(function, goRegexError(regex, e));
+    }
+  }
+
+  /**
+   * Sprig {@code mustRegexMatch}: {@link #regexMatch}, but an invalid pattern is an error.
+   *
+   * @throws FunctionException for an invalid pattern, with Go's text
+   */
+  public static boolean mustRegexMatch(String regex, String s) {
+    return compileOrFail("mustRegexMatch", regex).matcher(s).find();
+  }
+
+  /**
+   * Sprig {@code mustRegexFind}, {@code mustRegexFindAll}, {@code mustRegexReplaceAll},
+   * {@code mustRegexReplaceAllLiteral}, {@code mustRegexSplit}: validate the pattern with the
+   * must* error text (the non-must function's result otherwise follows).
+   *
+   * @throws FunctionException for an invalid pattern, with Go's text
+   */
+  public static void mustCompileRegex(String function, String regex) {
+    compileOrFail(function, regex);
   }
 
   private static String goBackquote(String s) {
@@ -1903,17 +1953,38 @@ public final class Sprig {
       Map.entry("space", "\\p{Space}"), Map.entry("upper", "\\p{Upper}"),
       Map.entry("word", "\\w"), Map.entry("xdigit", "\\p{XDigit}"));
 
-  /** Translates Go RE2 syntax to java.util.regex and compiles it. */
+  /** A pattern Go's regexp parser rejects; the message is Go's problem text. */
+  private static final class GoRegexError extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    GoRegexError(String problem) {
+      super(problem);
+    }
+  }
+
+  private static final Pattern REPEAT = Pattern.compile("\\{(\\d+)(,(\\d*))?}");
+
+  /**
+   * Translates Go RE2 syntax to java.util.regex and compiles it.
+   *
+   * @throws GoRegexError for errors detected with Go's wording
+   * @throws PatternSyntaxException for other errors
+   */
   static Pattern compileGoRegex(String regex) {
     StringBuilder sb = new StringBuilder(regex.length() + 16);
-    boolean inClass = false;
+    int classStart = -1;
     boolean multiline = false;
+    int quantifierStart = -1; // where the quantifier just before started, or -1
+    boolean lazyApplied = false;
     int n = regex.length();
     for (int i = 0; i < n; i++) {
       char c = regex.charAt(i);
-      if (c == '\\' && i + 1 < n) {
+      if (c == '\\') {
+        if (i + 1 >= n) {
+          throw new GoRegexError("trailing backslash at end of expression: ``");
+        }
         char next = regex.charAt(i + 1);
-        if (next == 'Q') {
+        if (next == 'Q' && classStart < 0) {
           int e = regex.indexOf("\\E", i + 2);
           int stop = e < 0 ? n : e + 2;
           sb.append(regex, i, stop);
@@ -1921,13 +1992,14 @@ public final class Sprig {
             sb.append("\\E");
           }
           i = stop - 1;
+          quantifierStart = -1;
           continue;
         }
-        sb.append(c).append(next);
-        i++;
+        i = escape(regex, i, sb);
+        quantifierStart = -1;
         continue;
       }
-      if (inClass) {
+      if (classStart >= 0) {
         if (c == '[' && regex.startsWith("[:", i)) {
           int close = regex.indexOf(":]", i + 2);
           if (close > 0) {
@@ -1944,15 +2016,55 @@ public final class Sprig {
         } else if (c == '[' || c == '&') {
           sb.append('\\').append(c);
         } else if (c == ']') {
-          inClass = false;
+          classStart = -1;
           sb.append(c);
         } else {
           sb.append(c);
         }
         continue;
       }
+      boolean quantifier = c == '*' || c == '+' || c == '?';
+      int quantifierEnd = i + 1;
+      if (c == '{') {
+        Matcher rm = REPEAT.matcher(regex).region(i, n);
+        if (rm.lookingAt()) {
+          long min = Long.parseLong(rm.group(1));
+          String maxText = rm.group(3);
+          long max = rm.group(2) == null ? min : maxText.isEmpty() ? -1 : Long.parseLong(maxText);
+          if (min > 1000 || max > 1000 || max >= 0 && max < min) {
+            throw new GoRegexError("invalid repeat count: " + goBackquote(rm.group()));
+          }
+          quantifier = true;
+          quantifierEnd = rm.end();
+        } else {
+          sb.append("\\{"); // not a repeat: a literal brace, as in Go
+          quantifierStart = -1;
+          continue;
+        }
+      }
+      if (quantifier) {
+        if (quantifierStart >= 0) {
+          if (c == '?' && !lazyApplied) {
+            lazyApplied = true;
+            sb.append('?');
+            continue;
+          }
+          throw new GoRegexError("invalid nested repetition operator: "
+              + goBackquote(regex.substring(quantifierStart, quantifierEnd)));
+        }
+        if (sb.length() == 0 || endsWithAny(sb, "(", "|") ) {
+          throw new GoRegexError("missing argument to repetition operator: "
+              + goBackquote(regex.substring(i, quantifierEnd)));
+        }
+        sb.append(regex, i, quantifierEnd);
+        quantifierStart = i;
+        lazyApplied = false;
+        i = quantifierEnd - 1;
+        continue;
+      }
+      quantifierStart = -1;
       if (c == '[') {
-        inClass = true;
+        classStart = i;
         sb.append(c);
         if (i + 1 < n && regex.charAt(i + 1) == '^') {
           sb.append('^');
@@ -1964,22 +2076,46 @@ public final class Sprig {
         }
         continue;
       }
-      if (c == '(' && regex.startsWith("(?P<", i)) {
-        sb.append("(?<");
-        i += 3;
-        continue;
-      }
-      if (c == '(' && i + 2 < n && regex.charAt(i + 1) == '?') {
+      if (c == '(' && i + 1 < n && regex.charAt(i + 1) == '?') {
+        // a group with a name or flags: copied whole, so that its '?' is no quantifier
         int j = i + 2;
+        if (regex.startsWith("P<", j) || j < n && regex.charAt(j) == '<') {
+          int close = regex.indexOf('>', j);
+          if (close < 0) {
+            throw new GoRegexError("invalid named capture: " + goBackquote(regex.substring(i)));
+          }
+          int nameStart = regex.charAt(j) == 'P' ? j + 2 : j + 1;
+          String name = regex.substring(nameStart, close);
+          if (name.isEmpty() || !isGroupName(name)) {
+            throw new GoRegexError("invalid named capture: "
+                + goBackquote(regex.substring(i, close + 1)));
+          }
+          sb.append("(?<").append(javaGroupName(name)).append('>');
+          i = close;
+          continue;
+        }
         boolean on = true;
-        while (j < n && Character.isLetter(regex.charAt(j)) || j < n && regex.charAt(j) == '-') {
-          if (regex.charAt(j) == '-') {
+        while (j < n && (Character.isLetter(regex.charAt(j)) || regex.charAt(j) == '-')) {
+          char f = regex.charAt(j);
+          if (f == '-') {
             on = false;
-          } else if (regex.charAt(j) == 'm') {
+          } else if (f == 'm') {
             multiline = on;
+          } else if (f == 'U') {
+            throw new GoRegexError("the ungreedy flag (?U) is not supported by Capstan: "
+                + goBackquote(regex.substring(i, j + 1)));
+          } else if ("ims".indexOf(f) < 0) {
+            break;
           }
           j++;
         }
+        if (j >= n || regex.charAt(j) != ':' && regex.charAt(j) != ')') {
+          throw new GoRegexError("invalid or unsupported Perl syntax: "
+              + goBackquote(regex.substring(i, Math.min(n, j + 1))));
+        }
+        sb.append(regex, i, j + 1);
+        i = j;
+        continue;
       }
       if (c == '$' && !multiline) {
         sb.append("\\z");
@@ -1987,7 +2123,100 @@ public final class Sprig {
       }
       sb.append(c);
     }
+    if (classStart >= 0) {
+      throw new GoRegexError("missing closing ]: " + goBackquote(regex.substring(classStart)));
+    }
     return Pattern.compile(sb.toString(), Pattern.UNIX_LINES);
+  }
+
+  private static boolean endsWithAny(StringBuilder sb, String... suffixes) {
+    for (String suffix : suffixes) {
+      int at = sb.length() - suffix.length();
+      if (at >= 0 && sb.indexOf(suffix, at) == at && (at == 0 || sb.charAt(at - 1) != '\\')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Translates the escape at {@code regex[i]} (a backslash) the way Go's parser reads it, and
+   * returns the index of its last character.
+   */
+  private static int escape(String regex, int i, StringBuilder sb) {
+    int n = regex.length();
+    char c = regex.charAt(i + 1);
+    if (c < 0x80 && !Character.isLetterOrDigit(c)) {
+      sb.append('\\').append(c); // escaped punctuation
+      return i + 1;
+    }
+    switch (c) {
+      case 'a': case 'f': case 't': case 'n': case 'r': case 'A': case 'b': case 'B': case 'z':
+      case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
+        sb.append('\\').append(c);
+        return i + 1;
+      case 'v':
+        sb.append("\\x0B"); // Go's \v is the vertical tab only
+        return i + 1;
+      case 'x': {
+        if (i + 2 < n && regex.charAt(i + 2) == '{') {
+          int close = regex.indexOf('}', i + 3);
+          if (close < 0) {
+            throw new GoRegexError("invalid escape sequence: " + goBackquote(regex.substring(i)));
+          }
+          sb.append(regex, i, close + 1);
+          return close;
+        }
+        if (i + 3 < n && isHex(regex.charAt(i + 2)) && isHex(regex.charAt(i + 3))) {
+          sb.append(regex, i, i + 4);
+          return i + 3;
+        }
+        throw new GoRegexError("invalid escape sequence: "
+            + goBackquote(regex.substring(i, Math.min(n, i + 4))));
+      }
+      case 'p':
+      case 'P': {
+        if (i + 2 < n && regex.charAt(i + 2) == '{') {
+          int close = regex.indexOf('}', i + 3);
+          if (close < 0) {
+            throw new GoRegexError("invalid character class range: "
+                + goBackquote(regex.substring(i)));
+          }
+          String name = regex.substring(i + 3, close);
+          String negate = name.startsWith("^") ? "^" : "";
+          String bare = negate.isEmpty() ? name : name.substring(1);
+          String javaName = bare.length() <= 2 || bare.equals("Any") ? bare : "Is" + bare;
+          sb.append('\\').append(negate.isEmpty() ? c : (c == 'p' ? 'P' : 'p'))
+              .append('{').append(javaName.equals("Any") ? "all" : javaName).append('}');
+          return close;
+        }
+        sb.append(regex, i, Math.min(n, i + 3));
+        return Math.min(n, i + 3) - 1;
+      }
+      default:
+        break;
+    }
+    if (c >= '0' && c <= '7') {
+      int j = i + 1;
+      boolean octal = c == '0' || i + 2 < n && regex.charAt(i + 2) >= '0' && regex.charAt(i + 2) <= '7';
+      if (octal) {
+        int value = 0;
+        int digits = 0;
+        while (j < n && digits < 3 && regex.charAt(j) >= '0' && regex.charAt(j) <= '7') {
+          value = value * 8 + regex.charAt(j) - '0';
+          j++;
+          digits++;
+        }
+        sb.append("\\x{").append(Integer.toHexString(value)).append('}');
+        return j - 1;
+      }
+    }
+    int end = i + 1 + Character.charCount(regex.codePointAt(i + 1));
+    throw new GoRegexError("invalid escape sequence: " + goBackquote(regex.substring(i, end)));
+  }
+
+  private static boolean isHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   /** Go's allMatches: successive matches, an empty match abutting the previous one skipped. */
@@ -2110,7 +2339,7 @@ public final class Sprig {
         continue; // a number too large for any group
       } else {
         try {
-          String v = m.matcher().group(name);
+          String v = m.matcher().group(javaGroupName(name));
           if (v != null) {
             sb.append(v);
           }
@@ -2126,8 +2355,26 @@ public final class Sprig {
     }
   }
 
+  /**
+   * A Java group name for a Go one: Go allows {@code _} and a leading digit, Java only letters
+   * and digits after a letter; the mapping is one to one.
+   */
+  private static String javaGroupName(String goName) {
+    StringBuilder sb = new StringBuilder("G");
+    for (char ch : goName.toCharArray()) {
+      if (ch == 'X') {
+        sb.append("XX");
+      } else if (ch == '_') {
+        sb.append("XU");
+      } else {
+        sb.append(ch);
+      }
+    }
+    return sb.toString();
+  }
+
   private static boolean isGroupName(String s) {
-    return s.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+    return s.chars().allMatch(c -> c < 0x80 && Character.isLetterOrDigit(c) || c == '_');
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -2941,5 +3188,52 @@ public final class Sprig {
    */
   public static String fail(String message) {
     throw new FunctionException("fail", message);
+  }
+
+  /**
+   * Helm {@code mustToYaml}: {@link #toYaml}, but a value YAML cannot hold is an error.
+   *
+   * @throws FunctionException such as {@code error marshaling into JSON: json: unsupported value: NaN}
+   */
+  public static String mustToYaml(Object v) {
+    try {
+      YamlWriter.write(v);
+    } catch (IllegalArgumentException e) {
+      throw new FunctionException("mustToYaml", "error marshaling into JSON: " + e.getMessage());
+    }
+    return toYaml(v);
+  }
+
+  /**
+   * Helm {@code mustToJson} (Sprig {@code mustToPrettyJson} likewise): {@link #toJson}, but a value
+   * JSON cannot hold is an error.
+   *
+   * @throws FunctionException such as {@code json: unsupported value: NaN}
+   */
+  public static String mustToJson(Object v) {
+    try {
+      return GoJson.write(v);
+    } catch (IllegalArgumentException e) {
+      throw new FunctionException("mustToJson", e.getMessage());
+    }
+  }
+
+  /**
+   * Helm {@code mustFromJson}: {@link #fromJson}, but bad JSON is an error.
+   *
+   * @throws FunctionException with Go's {@code json.Unmarshal} text
+   */
+  public static Map<String, Object> mustFromJson(String s) {
+    Map<String, Object> m = fromJson(s);
+    Object doc;
+    try {
+      doc = GoJson.decodeWhole(s);
+    } catch (GoJson.DecodeException e) {
+      throw new FunctionException("mustFromJson", unmarshalError(e));
+    }
+    if (doc != null && !(doc instanceof Map<?, ?>)) {
+      throw new FunctionException("mustFromJson", (String) m.get("Error"));
+    }
+    return m;
   }
 }

@@ -153,7 +153,29 @@ class SprigTest {
   void regexCompileErrors() {
     assertThatThrownBy(() -> Sprig.regexFindAll("(", "x", -1))
         .isInstanceOf(Sprig.FunctionException.class)
-        .hasMessageStartingWith("regexp: Compile(`(`): error parsing regexp: ");
+        .hasMessage("regexp: Compile(`(`): error parsing regexp: missing closing ): `(`");
+    assertThatThrownBy(() -> Sprig.regexFind("a)", "x"))
+        .hasMessage("regexp: Compile(`a)`): error parsing regexp: unexpected ): `a)`");
+    assertThatThrownBy(() -> Sprig.regexSplit("*a", "x", -1)).hasMessage(
+        "regexp: Compile(`*a`): error parsing regexp: missing argument to repetition operator: `*`");
+    assertThatThrownBy(() -> Sprig.regexFind("a**", "x")).hasMessage(
+        "regexp: Compile(`a**`): error parsing regexp: invalid nested repetition operator: `**`");
+    assertThatThrownBy(() -> Sprig.regexFind("a++", "x")).hasMessage(
+        "regexp: Compile(`a++`): error parsing regexp: invalid nested repetition operator: `++`");
+    assertThatThrownBy(() -> Sprig.regexFind("[a", "x"))
+        .hasMessage("regexp: Compile(`[a`): error parsing regexp: missing closing ]: `[a`");
+    assertThatThrownBy(() -> Sprig.regexFind("\\q", "x"))
+        .hasMessage("regexp: Compile(`\\q`): error parsing regexp: invalid escape sequence: `\\q`");
+    assertThatThrownBy(() -> Sprig.regexFind("(?=a)", "x")).hasMessage("regexp: Compile(`(?=a)`):"
+        + " error parsing regexp: invalid or unsupported Perl syntax: `(?=`");
+    assertThatThrownBy(() -> Sprig.regexFind("(?<=a)b", "x")).hasMessage(
+        "regexp: Compile(`(?<=a)b`): error parsing regexp: invalid named capture: `(?<=a)b`");
+    assertThatThrownBy(() -> Sprig.regexFind("(a)\\1", "x")).hasMessage(
+        "regexp: Compile(`(a)\\1`): error parsing regexp: invalid escape sequence: `\\1`");
+    assertThatThrownBy(() -> Sprig.regexFind("a{3,2}", "x")).hasMessage(
+        "regexp: Compile(`a{3,2}`): error parsing regexp: invalid repeat count: `{3,2}`");
+    assertThatThrownBy(() -> Sprig.mustRegexMatch("(", "x"))
+        .hasMessage("error parsing regexp: missing closing ): `(`");
     assertThat(Sprig.regexMatch("(", "x")).isFalse();
   }
 
@@ -212,5 +234,19 @@ class SprigTest {
         .hasMessage("runtime error: makeslice: len out of range");
     assertThatThrownBy(() -> Sprig.toRawJson(Double.NaN))
         .hasMessage("json: unsupported value: NaN");
+  }
+
+  @Test
+  @DisplayName("must* JSON and YAML functions fail where the plain ones return \"\" or an Error key")
+  void mustVariants() {
+    assertThatThrownBy(() -> Sprig.mustToYaml(Double.NaN))
+        .hasMessage("error marshaling into JSON: json: unsupported value: NaN");
+    assertThatThrownBy(() -> Sprig.mustToJson(Double.NaN))
+        .hasMessage("json: unsupported value: NaN");
+    assertThatThrownBy(() -> Sprig.mustFromJson("{")).hasMessage("unexpected end of JSON input");
+    assertThatThrownBy(() -> Sprig.mustFromJson("[1]"))
+        .hasMessage("json: cannot unmarshal array into Go value of type map[string]interface {}");
+    assertThat(Sprig.mustFromJson("{\"a\":1}")).containsEntry("a", 1.0);
+    assertThat(Sprig.mustToYaml(Map.of("a", 1L))).isEqualTo("a: 1");
   }
 }
