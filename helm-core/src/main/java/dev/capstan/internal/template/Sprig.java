@@ -37,7 +37,19 @@ import java.util.zip.Adler32;
  *
  * <p>Where Sprig's Go function returns an error (or panics) the method throws
  * {@link FunctionException} with Go's error text; a template engine reports it as Go's
- * {@code text/template} does: {@code error calling <function>: <message>}.
+ * {@code text/template} does: {@code error calling <function>: <message>} (Helm reports
+ * {@code required} and {@code fail} as {@code execution error at (<file>:<line>:<col>): <message>}).
+ * Sprig's {@code mustFirst}, {@code mustLast}, {@code mustAppend} and the other must* list and map
+ * variants fail exactly as the plain functions here do, so an engine can bind both names to one
+ * method; the must* functions that differ have their own methods.
+ *
+ * <p>Deviations that follow from the Java value model, each also noted on its method: functions
+ * that return Go's {@code []string}, {@code []int}, {@code map[string]string} or a nil slice return
+ * lists and maps of {@code Object} (equal under {@code %v}, different under {@code %T} and
+ * {@code %#v}); text cut inside a UTF-8 sequence ({@code trunc}, {@code substr}, {@code abbrev},
+ * {@code b64dec}) holds U+FFFD where Go holds the raw bytes; {@code keys} and {@code values} come
+ * sorted by key where Go's order is random; {@code set}, {@code unset}, {@code merge} need modifiable
+ * maps.
  *
  * <p>Internal: not part of Capstan's API.
  */
@@ -980,7 +992,7 @@ public final class Sprig {
         }
       }
     }
-    Collections.sort(out);
+    out.sort(GoJson.KEY_ORDER);
     return new ArrayList<>(out);
   }
 
