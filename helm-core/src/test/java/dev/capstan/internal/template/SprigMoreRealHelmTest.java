@@ -6,6 +6,7 @@ import static dev.capstan.internal.template.SprigRealHelmTest.m;
 import static dev.capstan.internal.template.SprigRealHelmTest.strings;
 import static dev.capstan.internal.template.SprigRealHelmTest.NAN;
 
+import dev.capstan.internal.gofmt.GoFmt;
 import dev.capstan.internal.template.SprigRealHelmTest.Case;
 import java.nio.file.Path;
 import java.util.List;
@@ -217,6 +218,13 @@ class SprigMoreRealHelmTest {
       c("snakecase \"version1.2.3\"", () -> Sprig.snakecase("version1.2.3")),
       c("kebabcase \"HTTPServer_fooBar baz\"", () -> Sprig.kebabcase("HTTPServer_fooBar baz")),
       c("kebabcase \"myK8sCluster\"", () -> Sprig.kebabcase("myK8sCluster")),
+      // Go's fmt.Sprint and fmt.Sprintln (template print and println)
+      c("print 1 2 \"a\" 3 \"b\" \"c\" nil 4.5 (list 1) true",
+          () -> GoFmt.sprint(1, 2, "a", 3, "b", "c", null, 4.5, l(1), true)),
+      c("print", () -> GoFmt.sprint()),
+      c("print nil nil", () -> GoFmt.sprint(null, null)),
+      c("println 1 \"a\" nil 2.5", () -> GoFmt.sprintln(1, "a", null, 2.5)),
+      c("println", () -> GoFmt.sprintln()),
       // further functions
       c("int \"0x10\"", () -> Sprig.toInt("0x10")), c("int 1.9", () -> Sprig.toInt(1.9)),
       c("atoi \"42\"", () -> Sprig.atoi("42")), c("atoi \"-7\"", () -> Sprig.atoi("-7")),
