@@ -1176,7 +1176,12 @@ public final class GoFmt {
             if (i > 0) {
               buf.append(' ');
             }
-            fmtInteger(v[i] & 0xFF, false, verb);
+            if ("boOcqU".indexOf(verb) >= 0) {
+              fmtInteger(v[i] & 0xFF, false, verb);
+            } else {
+              buf.append("%!").appendCodePoint(verb).append("(uint8=").append(v[i] & 0xFF)
+                  .append(')');
+            }
           }
           buf.append(']');
       }
