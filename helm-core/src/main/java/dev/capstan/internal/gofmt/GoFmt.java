@@ -97,6 +97,40 @@ public final class GoFmt {
     return p.buf.toString();
   }
 
+  /**
+   * Go's {@code fmt.Sprint(args...)} (the template function {@code print}): each argument as
+   * {@code %v}, with a space between two operands when neither is a string.
+   */
+  public static String sprint(Object... args) {
+    Object[] a = args == null ? new Object[] {null} : args;
+    Printer p = new Printer();
+    for (int i = 0; i < a.length; i++) {
+      if (i > 0 && !(a[i] instanceof String) && !(a[i - 1] instanceof String)) {
+        p.buf.append(' ');
+      }
+      p.clearFlags();
+      p.printArg(a[i], 'v');
+    }
+    return p.buf.toString();
+  }
+
+  /**
+   * Go's {@code fmt.Sprintln(args...)} (the template function {@code println}): each argument as
+   * {@code %v}, separated by spaces, followed by a newline.
+   */
+  public static String sprintln(Object... args) {
+    Object[] a = args == null ? new Object[] {null} : args;
+    Printer p = new Printer();
+    for (int i = 0; i < a.length; i++) {
+      if (i > 0) {
+        p.buf.append(' ');
+      }
+      p.clearFlags();
+      p.printArg(a[i], 'v');
+    }
+    return p.buf.append('\n').toString();
+  }
+
   /** Go's {@code strconv.FormatFloat(v, fmt, prec, 64)} for {@code fmt} e, E, f, g, G, b, x, X. */
   static String formatFloat(double v, char fmt, int prec) {
     if (Double.isNaN(v)) {
@@ -843,7 +877,7 @@ public final class GoFmt {
         }
       }
       String num = u.toString(base);
-      if (digits == UDIGITS) {
+      if (digits.equals(UDIGITS)) {
         num = num.toUpperCase();
       }
       StringBuilder sb = new StringBuilder();
@@ -1153,7 +1187,12 @@ public final class GoFmt {
             if (i > 0) {
               buf.append(' ');
             }
-            fmtInteger(v[i] & 0xFF, false, verb);
+            if ("boOcqU".indexOf(verb) >= 0) {
+              fmtInteger(v[i] & 0xFF, false, verb);
+            } else {
+              buf.append("%!").appendCodePoint(verb).append("(uint8=").append(v[i] & 0xFF)
+                  .append(')');
+            }
           }
           buf.append(']');
       }

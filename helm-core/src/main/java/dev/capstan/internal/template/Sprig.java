@@ -22,7 +22,12 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.zip.Adler32;
 
 /**
  * Helm's template functions (Sprig v3 and Helm's own) over Capstan's value model, engine-neutral:
@@ -32,7 +37,19 @@ import java.util.Map;
  *
  * <p>Where Sprig's Go function returns an error (or panics) the method throws
  * {@link FunctionException} with Go's error text; a template engine reports it as Go's
- * {@code text/template} does: {@code error calling <function>: <message>}.
+ * {@code text/template} does: {@code error calling <function>: <message>} (Helm reports
+ * {@code required} and {@code fail} as {@code execution error at (<file>:<line>:<col>): <message>}).
+ * Sprig's {@code mustFirst}, {@code mustLast}, {@code mustAppend} and the other must* list and map
+ * variants fail exactly as the plain functions here do, so an engine can bind both names to one
+ * method; the must* functions that differ have their own methods.
+ *
+ * <p>Deviations that follow from the Java value model, each also noted on its method: functions
+ * that return Go's {@code []string}, {@code []int}, {@code map[string]string} or a nil slice return
+ * lists and maps of {@code Object} (equal under {@code %v}, different under {@code %T} and
+ * {@code %#v}); text cut inside a UTF-8 sequence ({@code trunc}, {@code substr}, {@code abbrev},
+ * {@code b64dec}) holds U+FFFD where Go holds the raw bytes; {@code keys} and {@code values} come
+ * sorted by key where Go's order is random; {@code set}, {@code unset}, {@code merge} need modifiable
+ * maps.
  *
  * <p>Internal: not part of Capstan's API.
  */
@@ -614,14 +631,14 @@ public final class Sprig {
     return 0;
   }
 
-  private static final java.util.regex.Pattern GO_DECIMAL_FLOAT = java.util.regex.Pattern.compile(
+  private static final Pattern GO_DECIMAL_FLOAT = Pattern.compile(
       "[+-]?(?:[0-9_]+\\.?[0-9_]*|\\.[0-9_]+)(?:[eE][+-]?[0-9_]+)?");
-  private static final java.util.regex.Pattern GO_HEX_FLOAT = java.util.regex.Pattern.compile(
+  private static final Pattern GO_HEX_FLOAT = Pattern.compile(
       "[+-]?0[xX](?:[0-9a-fA-F_]+\\.?[0-9a-fA-F_]*|\\.[0-9a-fA-F_]+)[pP][+-]?[0-9_]+");
 
   /** Go's {@code strconv.ParseFloat(s, 64)}, or null when Go reports an error. */
   static Double parseGoFloat(String s) {
-    String lower = s.toLowerCase(java.util.Locale.ROOT);
+    String lower = s.toLowerCase(Locale.ROOT);
     switch (lower) {
       case "inf":
       case "+inf":
@@ -975,7 +992,7 @@ public final class Sprig {
         }
       }
     }
-    Collections.sort(out);
+    out.sort(GoJson.KEY_ORDER);
     return new ArrayList<>(out);
   }
 
@@ -1642,18 +1659,20 @@ public final class Sprig {
 
   /**
    * Sprig {@code nospace} (goutils.DeleteWhiteSpace): {@code s} without white space. Like Go, it
-   * works on bytes, each read as a Latin-1 character: ASCII text is right, other text is mangled
-   * ({@code é} becomes {@code Ã©}) exactly as Helm mangles it.
+   * works on bytes, each read as a Latin-1 character: text without white space comes back
+   * unchanged, but once something is removed, non-ASCII text is mangled ({@code é} becomes
+   * {@code Ã©}) exactly as Helm mangles it.
    */
   public static String nospace(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    StringBuilder sb = new StringBuilder(bytes.length);
+    for (byte b : bytes) {
       int c = b & 0xFF;
       if (!isGoSpace(c)) {
         sb.append((char) c);
       }
     }
-    return sb.toString();
+    return sb.length() == bytes.length ? s : sb.toString();
   }
 
   /** Sprig {@code cat}: the non-nil arguments as Go's %v, joined by single spaces. */
@@ -1747,7 +1766,7 @@ public final class Sprig {
 
   /** Sprig {@code adler32sum}: the decimal Adler-32 checksum of the UTF-8 bytes of {@code s}. */
   public static String adler32sum(String s) {
-    java.util.zip.Adler32 a = new java.util.zip.Adler32();
+    Adler32 a = new Adler32();
     a.update(s.getBytes(StandardCharsets.UTF_8));
     return Long.toString(a.getValue());
   }
@@ -1777,20 +1796,22 @@ public final class Sprig {
   // ---------------------------------------------------------------------------------------------
   // Regular expressions (part B)
   //
-  // Go's RE2 syntax is translated to java.util.regex: (?P<name>...) becomes (?<name>...), POSIX
-  // classes such as [[:alpha:]] become \p{Alpha}, '[' and '&' inside a class are literal as in
-  // Go, only \n ends a line, and $ outside (?m) means the end of the text, as in Go. Differences
-  // that remain: Java accepts constructs RE2 rejects (backreferences, lookaround, possessive
-  // quantifiers, \Z) where Go fails; (?U) means Unicode classes in Java but ungreedy in Go; group
-  // names may not contain '_'; compile errors carry Java's description of the problem. Patterns
-  // are compiled per call (no cache: no static mutable state).
+  // Go's RE2 syntax is translated to java.util.regex: (?P<name>...) and names with '_' map to
+  // Java group names, POSIX classes such as [[:alpha:]] become \p{Alpha}, \p{Greek} becomes
+  // \p{IsGreek}, '[' and '&' inside a class and a '{' that starts no repeat are literal, \v is
+  // the vertical tab only, octal escapes are read as Go reads them, only \n ends a line, and $
+  // outside (?m) means the end of the text. Go's errors are reproduced for backreferences,
+  // lookaround, possessive and nested quantifiers, bad escapes, bad repeat counts, unclosed
+  // classes and groups. Remaining differences: Java's matching of Unicode classes and case
+  // folding may differ in corner cases, (?U) (ungreedy in Go) is rejected, and rarer syntax
+  // errors carry Java's description. Patterns are compiled per call (no static cache).
 
-  /** Sprig {@code regexMatch}: whether {@code regex} matches somewhere in {@code s}; false if invalid. */
+  /** Sprig {@code regexMatch}: whether {@code regex} matches in {@code s}; false if invalid. */
   public static boolean regexMatch(String regex, String s) {
-    java.util.regex.Pattern p;
+    Pattern p;
     try {
       p = compileGoRegex(regex);
-    } catch (java.util.regex.PatternSyntaxException e) {
+    } catch (GoRegexError | PatternSyntaxException e) {
       return false;
     }
     return p.matcher(s).find();
@@ -1802,7 +1823,7 @@ public final class Sprig {
    * @throws FunctionException for an invalid pattern
    */
   public static String regexFind(String regex, String s) {
-    java.util.regex.Matcher m = mustCompile("regexFind", regex).matcher(s);
+    Matcher m = mustCompile("regexFind", regex).matcher(s);
     return m.find() ? m.group() : "";
   }
 
@@ -1847,7 +1868,7 @@ public final class Sprig {
    * @throws FunctionException for an invalid pattern
    */
   public static List<Object> regexSplit(String regex, String s, int n) {
-    java.util.regex.Pattern p = mustCompile("regexSplit", regex);
+    Pattern p = mustCompile("regexSplit", regex);
     List<Object> out = new ArrayList<>();
     if (n == 0) {
       return out;
@@ -1874,13 +1895,61 @@ public final class Sprig {
     return out;
   }
 
-  private static java.util.regex.Pattern mustCompile(String function, String regex) {
+  private static Pattern mustCompile(String function, String regex) {
     try {
       return compileGoRegex(regex);
-    } catch (java.util.regex.PatternSyntaxException e) {
-      throw new FunctionException(function, "regexp: Compile(" + goBackquote(regex)
-          + "): error parsing regexp: " + e.getDescription() + ": " + goBackquote(regex));
+    } catch (GoRegexError | PatternSyntaxException e) {
+      throw new FunctionException(function,
+          "regexp: Compile(" + goBackquote(regex) + "): " + goRegexError(regex, e));
     }
+  }
+
+  /** Go's {@code regexp.Compile} error text where Java's problem has a Go counterpart. */
+  private static String goRegexError(String regex, IllegalArgumentException error) {
+    if (error instanceof GoRegexError) {
+      return "error parsing regexp: " + error.getMessage();
+    }
+    String d = ((PatternSyntaxException) error).getDescription();
+    String problem;
+    if (d.startsWith("Unclosed group")) {
+      problem = "missing closing ): " + goBackquote(regex);
+    } else if (d.startsWith("Unmatched closing ')'")) {
+      problem = "unexpected ): " + goBackquote(regex);
+    } else if (d.startsWith("Dangling meta character '")) {
+      problem = "missing argument to repetition operator: " + goBackquote(d.substring(25, 26));
+    } else {
+      problem = d + ": " + goBackquote(regex);
+    }
+    return "error parsing regexp: " + problem;
+  }
+
+  /** Sprig's must* regex variants report the bare Compile error. */
+  private static Pattern compileOrFail(String function, String regex) {
+    try {
+      return compileGoRegex(regex);
+    } catch (GoRegexError | PatternSyntaxException e) {
+      throw new FunctionException(function, goRegexError(regex, e));
+    }
+  }
+
+  /**
+   * Sprig {@code mustRegexMatch}: {@link #regexMatch}, but an invalid pattern is an error.
+   *
+   * @throws FunctionException for an invalid pattern, with Go's text
+   */
+  public static boolean mustRegexMatch(String regex, String s) {
+    return compileOrFail("mustRegexMatch", regex).matcher(s).find();
+  }
+
+  /**
+   * Sprig {@code mustRegexFind}, {@code mustRegexFindAll}, {@code mustRegexReplaceAll},
+   * {@code mustRegexReplaceAllLiteral}, {@code mustRegexSplit}: validate the pattern with the
+   * must* error text (the non-must function's result otherwise follows).
+   *
+   * @throws FunctionException for an invalid pattern, with Go's text
+   */
+  public static void mustCompileRegex(String function, String regex) {
+    compileOrFail(function, regex);
   }
 
   private static String goBackquote(String s) {
@@ -1896,17 +1965,38 @@ public final class Sprig {
       Map.entry("space", "\\p{Space}"), Map.entry("upper", "\\p{Upper}"),
       Map.entry("word", "\\w"), Map.entry("xdigit", "\\p{XDigit}"));
 
-  /** Translates Go RE2 syntax to java.util.regex and compiles it. */
-  static java.util.regex.Pattern compileGoRegex(String regex) {
+  /** A pattern Go's regexp parser rejects; the message is Go's problem text. */
+  private static final class GoRegexError extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    GoRegexError(String problem) {
+      super(problem);
+    }
+  }
+
+  private static final Pattern REPEAT = Pattern.compile("\\{(\\d+)(,(\\d*))?}");
+
+  /**
+   * Translates Go RE2 syntax to java.util.regex and compiles it.
+   *
+   * @throws GoRegexError for errors detected with Go's wording
+   * @throws PatternSyntaxException for other errors
+   */
+  static Pattern compileGoRegex(String regex) {
     StringBuilder sb = new StringBuilder(regex.length() + 16);
-    boolean inClass = false;
+    int classStart = -1;
     boolean multiline = false;
+    int quantifierStart = -1; // where the quantifier just before started, or -1
+    boolean lazyApplied = false;
     int n = regex.length();
     for (int i = 0; i < n; i++) {
       char c = regex.charAt(i);
-      if (c == '\\' && i + 1 < n) {
+      if (c == '\\') {
+        if (i + 1 >= n) {
+          throw new GoRegexError("trailing backslash at end of expression: ``");
+        }
         char next = regex.charAt(i + 1);
-        if (next == 'Q') {
+        if (next == 'Q' && classStart < 0) {
           int e = regex.indexOf("\\E", i + 2);
           int stop = e < 0 ? n : e + 2;
           sb.append(regex, i, stop);
@@ -1914,13 +2004,14 @@ public final class Sprig {
             sb.append("\\E");
           }
           i = stop - 1;
+          quantifierStart = -1;
           continue;
         }
-        sb.append(c).append(next);
-        i++;
+        i = escape(regex, i, sb);
+        quantifierStart = -1;
         continue;
       }
-      if (inClass) {
+      if (classStart >= 0) {
         if (c == '[' && regex.startsWith("[:", i)) {
           int close = regex.indexOf(":]", i + 2);
           if (close > 0) {
@@ -1937,15 +2028,55 @@ public final class Sprig {
         } else if (c == '[' || c == '&') {
           sb.append('\\').append(c);
         } else if (c == ']') {
-          inClass = false;
+          classStart = -1;
           sb.append(c);
         } else {
           sb.append(c);
         }
         continue;
       }
+      boolean quantifier = c == '*' || c == '+' || c == '?';
+      int quantifierEnd = i + 1;
+      if (c == '{') {
+        Matcher rm = REPEAT.matcher(regex).region(i, n);
+        if (rm.lookingAt()) {
+          long min = Long.parseLong(rm.group(1));
+          String maxText = rm.group(3);
+          long max = rm.group(2) == null ? min : maxText.isEmpty() ? -1 : Long.parseLong(maxText);
+          if (min > 1000 || max > 1000 || max >= 0 && max < min) {
+            throw new GoRegexError("invalid repeat count: " + goBackquote(rm.group()));
+          }
+          quantifier = true;
+          quantifierEnd = rm.end();
+        } else {
+          sb.append("\\{"); // not a repeat: a literal brace, as in Go
+          quantifierStart = -1;
+          continue;
+        }
+      }
+      if (quantifier) {
+        if (quantifierStart >= 0) {
+          if (c == '?' && !lazyApplied) {
+            lazyApplied = true;
+            sb.append('?');
+            continue;
+          }
+          throw new GoRegexError("invalid nested repetition operator: "
+              + goBackquote(regex.substring(quantifierStart, quantifierEnd)));
+        }
+        if (sb.length() == 0 || endsWithAny(sb, "(", "|") ) {
+          throw new GoRegexError("missing argument to repetition operator: "
+              + goBackquote(regex.substring(i, quantifierEnd)));
+        }
+        sb.append(regex, i, quantifierEnd);
+        quantifierStart = i;
+        lazyApplied = false;
+        i = quantifierEnd - 1;
+        continue;
+      }
+      quantifierStart = -1;
       if (c == '[') {
-        inClass = true;
+        classStart = i;
         sb.append(c);
         if (i + 1 < n && regex.charAt(i + 1) == '^') {
           sb.append('^');
@@ -1957,22 +2088,46 @@ public final class Sprig {
         }
         continue;
       }
-      if (c == '(' && regex.startsWith("(?P<", i)) {
-        sb.append("(?<");
-        i += 3;
-        continue;
-      }
-      if (c == '(' && i + 2 < n && regex.charAt(i + 1) == '?') {
+      if (c == '(' && i + 1 < n && regex.charAt(i + 1) == '?') {
+        // a group with a name or flags: copied whole, so that its '?' is no quantifier
         int j = i + 2;
+        if (regex.startsWith("P<", j) || j < n && regex.charAt(j) == '<') {
+          int close = regex.indexOf('>', j);
+          if (close < 0) {
+            throw new GoRegexError("invalid named capture: " + goBackquote(regex.substring(i)));
+          }
+          int nameStart = regex.charAt(j) == 'P' ? j + 2 : j + 1;
+          String name = regex.substring(nameStart, close);
+          if (name.isEmpty() || !isGroupName(name)) {
+            throw new GoRegexError("invalid named capture: "
+                + goBackquote(regex.substring(i, close + 1)));
+          }
+          sb.append("(?<").append(javaGroupName(name)).append('>');
+          i = close;
+          continue;
+        }
         boolean on = true;
-        while (j < n && Character.isLetter(regex.charAt(j)) || j < n && regex.charAt(j) == '-') {
-          if (regex.charAt(j) == '-') {
+        while (j < n && (Character.isLetter(regex.charAt(j)) || regex.charAt(j) == '-')) {
+          char f = regex.charAt(j);
+          if (f == '-') {
             on = false;
-          } else if (regex.charAt(j) == 'm') {
+          } else if (f == 'm') {
             multiline = on;
+          } else if (f == 'U') {
+            throw new GoRegexError("the ungreedy flag (?U) is not supported by Capstan: "
+                + goBackquote(regex.substring(i, j + 1)));
+          } else if ("ims".indexOf(f) < 0) {
+            break;
           }
           j++;
         }
+        if (j >= n || regex.charAt(j) != ':' && regex.charAt(j) != ')') {
+          throw new GoRegexError("invalid or unsupported Perl syntax: "
+              + goBackquote(regex.substring(i, Math.min(n, j + 1))));
+        }
+        sb.append(regex, i, j + 1);
+        i = j;
+        continue;
       }
       if (c == '$' && !multiline) {
         sb.append("\\z");
@@ -1980,14 +2135,107 @@ public final class Sprig {
       }
       sb.append(c);
     }
-    return java.util.regex.Pattern.compile(sb.toString(), java.util.regex.Pattern.UNIX_LINES);
+    if (classStart >= 0) {
+      throw new GoRegexError("missing closing ]: " + goBackquote(regex.substring(classStart)));
+    }
+    return Pattern.compile(sb.toString(), Pattern.UNIX_LINES);
+  }
+
+  private static boolean endsWithAny(StringBuilder sb, String... suffixes) {
+    for (String suffix : suffixes) {
+      int at = sb.length() - suffix.length();
+      if (at >= 0 && sb.indexOf(suffix, at) == at && (at == 0 || sb.charAt(at - 1) != '\\')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Translates the escape at {@code regex[i]} (a backslash) the way Go's parser reads it, and
+   * returns the index of its last character.
+   */
+  private static int escape(String regex, int i, StringBuilder sb) {
+    int n = regex.length();
+    char c = regex.charAt(i + 1);
+    if (c < 0x80 && !Character.isLetterOrDigit(c)) {
+      sb.append('\\').append(c); // escaped punctuation
+      return i + 1;
+    }
+    switch (c) {
+      case 'a': case 'f': case 't': case 'n': case 'r': case 'A': case 'b': case 'B': case 'z':
+      case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
+        sb.append('\\').append(c);
+        return i + 1;
+      case 'v':
+        sb.append("\\x0B"); // Go's \v is the vertical tab only
+        return i + 1;
+      case 'x': {
+        if (i + 2 < n && regex.charAt(i + 2) == '{') {
+          int close = regex.indexOf('}', i + 3);
+          if (close < 0) {
+            throw new GoRegexError("invalid escape sequence: " + goBackquote(regex.substring(i)));
+          }
+          sb.append(regex, i, close + 1);
+          return close;
+        }
+        if (i + 3 < n && isHex(regex.charAt(i + 2)) && isHex(regex.charAt(i + 3))) {
+          sb.append(regex, i, i + 4);
+          return i + 3;
+        }
+        throw new GoRegexError("invalid escape sequence: "
+            + goBackquote(regex.substring(i, Math.min(n, i + 4))));
+      }
+      case 'p':
+      case 'P': {
+        if (i + 2 < n && regex.charAt(i + 2) == '{') {
+          int close = regex.indexOf('}', i + 3);
+          if (close < 0) {
+            throw new GoRegexError("invalid character class range: "
+                + goBackquote(regex.substring(i)));
+          }
+          String name = regex.substring(i + 3, close);
+          String negate = name.startsWith("^") ? "^" : "";
+          String bare = negate.isEmpty() ? name : name.substring(1);
+          String javaName = bare.length() <= 2 || bare.equals("Any") ? bare : "Is" + bare;
+          sb.append('\\').append(negate.isEmpty() ? c : (c == 'p' ? 'P' : 'p'))
+              .append('{').append(javaName.equals("Any") ? "all" : javaName).append('}');
+          return close;
+        }
+        sb.append(regex, i, Math.min(n, i + 3));
+        return Math.min(n, i + 3) - 1;
+      }
+      default:
+        break;
+    }
+    if (c >= '0' && c <= '7') {
+      int j = i + 1;
+      boolean octal = c == '0' || i + 2 < n && regex.charAt(i + 2) >= '0' && regex.charAt(i + 2) <= '7';
+      if (octal) {
+        int value = 0;
+        int digits = 0;
+        while (j < n && digits < 3 && regex.charAt(j) >= '0' && regex.charAt(j) <= '7') {
+          value = value * 8 + regex.charAt(j) - '0';
+          j++;
+          digits++;
+        }
+        sb.append("\\x{").append(Integer.toHexString(value)).append('}');
+        return j - 1;
+      }
+    }
+    int end = i + 1 + Character.charCount(regex.codePointAt(i + 1));
+    throw new GoRegexError("invalid escape sequence: " + goBackquote(regex.substring(i, end)));
+  }
+
+  private static boolean isHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   /** Go's allMatches: successive matches, an empty match abutting the previous one skipped. */
-  private static List<int[]> allMatches(java.util.regex.Pattern p, String s, int n) {
+  private static List<int[]> allMatches(Pattern p, String s, int n) {
     List<int[]> out = new ArrayList<>();
     int limit = n < 0 ? Integer.MAX_VALUE : n;
-    java.util.regex.Matcher m = p.matcher(s);
+    Matcher m = p.matcher(s);
     int pos = 0;
     int prevMatchEnd = -1;
     while (out.size() < limit && pos <= s.length()) {
@@ -2011,7 +2259,7 @@ public final class Sprig {
     return out;
   }
 
-  private static int[] groups(java.util.regex.Matcher m) {
+  private static int[] groups(Matcher m) {
     int[] g = new int[2 * (m.groupCount() + 1)];
     for (int i = 0; i <= m.groupCount(); i++) {
       g[2 * i] = m.start(i);
@@ -2024,12 +2272,12 @@ public final class Sprig {
     void replace(StringBuilder sb, Match m);
   }
 
-  /** One match: group offsets and the pattern's group names. */
-  private record Match(String src, int[] groups, java.util.regex.Pattern pattern) {}
+  /** One match: the text, its group offsets, and the matcher positioned on it (named groups). */
+  private record Match(String src, int[] groups, Matcher matcher) {}
 
-  private static String replaceAll(java.util.regex.Pattern p, String s, Replacer repl) {
+  private static String replaceAll(Pattern p, String s, Replacer repl) {
     StringBuilder sb = new StringBuilder(s.length());
-    java.util.regex.Matcher m = p.matcher(s);
+    Matcher m = p.matcher(s);
     int lastMatchEnd = 0;
     int searchPos = 0;
     while (searchPos <= s.length()) {
@@ -2039,7 +2287,7 @@ public final class Sprig {
       int[] a = groups(m);
       sb.append(s, lastMatchEnd, a[0]);
       if (a[1] > lastMatchEnd || a[0] == 0) {
-        repl.replace(sb, new Match(s, a, p));
+        repl.replace(sb, new Match(s, a, m));
       }
       lastMatchEnd = a[1];
       int width = searchPos < s.length() ? Character.charCount(s.codePointAt(searchPos)) : 0;
@@ -2103,13 +2351,9 @@ public final class Sprig {
         continue; // a number too large for any group
       } else {
         try {
-          java.util.regex.Matcher gm = m.pattern().matcher(m.src());
-          // resolve a named group to its number by matching the same region again
-          if (gm.find(m.groups()[0]) && gm.start() == m.groups()[0]) {
-            String v = gm.group(name);
-            if (v != null) {
-              sb.append(v);
-            }
+          String v = m.matcher().group(javaGroupName(name));
+          if (v != null) {
+            sb.append(v);
           }
         } catch (IllegalArgumentException e) {
           // no such group: empty, as Go
@@ -2123,8 +2367,26 @@ public final class Sprig {
     }
   }
 
+  /**
+   * A Java group name for a Go one: Go allows {@code _} and a leading digit, Java only letters
+   * and digits after a letter; the mapping is one to one.
+   */
+  private static String javaGroupName(String goName) {
+    StringBuilder sb = new StringBuilder("G");
+    for (char ch : goName.toCharArray()) {
+      if (ch == 'X') {
+        sb.append("XX");
+      } else if (ch == '_') {
+        sb.append("XU");
+      } else {
+        sb.append(ch);
+      }
+    }
+    return sb.toString();
+  }
+
   private static boolean isGroupName(String s) {
-    return s.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+    return s.chars().allMatch(c -> c < 0x80 && Character.isLetterOrDigit(c) || c == '_');
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -2132,7 +2394,7 @@ public final class Sprig {
 
   /**
    * Sprig {@code camelcase} (xstrings.ToCamelCase): words separated by space, {@code _} or
-   * {@code -} joined with each word's first letter in title case ({@code http_server} is
+   * {@code -} joined with each word's first letter in upper case ({@code http_server} is
    * {@code HttpServer}); leading and doubled separators are kept.
    */
   public static String camelcase(String s) {
@@ -2147,8 +2409,8 @@ public final class Sprig {
     while (i < cps.length) {
       r0 = cps[i++];
       if (!isConnector(r0)) {
-        firstUpper = Character.isUpperCase(r0);
-        r0 = Character.toTitleCase(r0);
+        firstUpper = isGoUpper(r0);
+        r0 = Character.toUpperCase(r0);
         break;
       }
       sb.appendCodePoint(r0);
@@ -2166,11 +2428,11 @@ public final class Sprig {
         continue;
       }
       if (isConnector(r1)) {
-        firstUpper = Character.isUpperCase(r0);
-        r0 = Character.toTitleCase(r0);
+        firstUpper = isGoUpper(r0);
+        r0 = Character.toUpperCase(r0);
       } else {
         if (firstUpper) {
-          if (Character.isUpperCase(r0)) {
+          if (isGoUpper(r0)) {
             r0 = Character.toLowerCase(r0);
           } else {
             firstUpper = false;
@@ -2191,6 +2453,21 @@ public final class Sprig {
   /** Sprig {@code kebabcase} (xstrings.ToKebabCase): {@code HTTPServer} is {@code http-server}. */
   public static String kebabcase(String s) {
     return camelCaseToLowerCase(s, '-');
+  }
+
+  /** Go's {@code unicode.IsUpper}: category Lu only. */
+  private static boolean isGoUpper(int r) {
+    return Character.getType(r) == Character.UPPERCASE_LETTER;
+  }
+
+  /** Go's {@code unicode.IsLower}: category Ll only. */
+  private static boolean isGoLower(int r) {
+    return Character.getType(r) == Character.LOWERCASE_LETTER;
+  }
+
+  /** xstrings' isAlphabet: a cased letter (upper, lower or title case; not CJK and the like). */
+  private static boolean isAlphabet(int r) {
+    return isGoUpper(r) || isGoLower(r) || Character.isTitleCase(r);
   }
 
   private static boolean isConnector(int r) {
@@ -2240,28 +2517,28 @@ public final class Sprig {
       while (i < cps.length && isGoPunct(cps[i])) {
         i++;
       }
-    } else if (Character.isUpperCase(r)) {
+    } else if (isGoUpper(r)) {
       wt = WordType.UPPER;
       if (i < cps.length) {
         int next = cps[i];
-        if (Character.isUpperCase(next)) {
-          while (i < cps.length && Character.isUpperCase(cps[i])) {
+        if (isGoUpper(next)) {
+          while (i < cps.length && isGoUpper(cps[i])) {
             i++;
           }
           // "HTTPStatus": the S starts the next word
-          if (i < cps.length && Character.isLetter(cps[i])) {
+          if (i < cps.length && isAlphabet(cps[i])) {
             i--;
           }
-        } else if (Character.isLetter(next)) {
-          while (i < cps.length && Character.isLetter(cps[i])
-              && !Character.isUpperCase(cps[i])) {
+        } else if (isAlphabet(next)) {
+          while (i < cps.length && isAlphabet(cps[i])
+              && !isGoUpper(cps[i])) {
             i++;
           }
         }
       }
-    } else if (Character.isLetter(r)) {
+    } else if (isAlphabet(r)) {
       wt = WordType.ALPHABET;
-      while (i < cps.length && Character.isLetter(cps[i]) && !Character.isUpperCase(cps[i])) {
+      while (i < cps.length && isAlphabet(cps[i]) && !isGoUpper(cps[i])) {
         i++;
       }
     } else if (isGoNumber(r)) {
@@ -2271,7 +2548,7 @@ public final class Sprig {
       }
     } else {
       wt = WordType.OTHER;
-      while (i < cps.length && !isConnector(cps[i]) && !Character.isLetter(cps[i])
+      while (i < cps.length && !isConnector(cps[i]) && !isAlphabet(cps[i])
           && !isGoNumber(cps[i]) && !isGoPunct(cps[i])) {
         i++;
       }
@@ -2287,7 +2564,7 @@ public final class Sprig {
         sb.appendCodePoint(r);
       } else if (isConnector(r)) {
         sb.append(connector);
-      } else if (Character.isUpperCase(r)) {
+      } else if (isGoUpper(r)) {
         sb.appendCodePoint(Character.toLowerCase(r));
       } else {
         sb.appendCodePoint(r);
@@ -2359,5 +2636,616 @@ public final class Sprig {
     }
     appendLower(sb, w.type(), cps, w, connector);
     return sb.toString();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Further Sprig and Helm functions
+
+  /**
+   * Sprig {@code int} (spf13/cast {@code ToInt}): {@link #toInt64} as a Go {@code int}: an
+   * {@link Integer} when it fits 32 bits, else a {@link Long} (Go's int is 64 bits wide).
+   */
+  public static Object toInt(Object v) {
+    return goInt(toInt64(v));
+  }
+
+  /** Sprig {@code atoi}: Go's {@code strconv.Atoi} (decimal, optional sign), 0 on error. */
+  public static Object atoi(String s) {
+    if (!s.matches("[+-]?[0-9]+")) {
+      return 0;
+    }
+    try {
+      return goInt(Long.parseLong(s.startsWith("+") ? s.substring(1) : s));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static Object goInt(long v) {
+    return v == (int) v ? (Object) (int) v : (Object) v;
+  }
+
+  /**
+   * Sprig {@code dig}: the value at the path of keys in the map (the last argument), or the
+   * default (the argument before it) when a key is missing.
+   *
+   * @throws FunctionException with fewer than three arguments or when the path crosses a non-map
+   */
+  @SuppressWarnings("unchecked")
+  public static Object dig(Object... args) {
+    Object[] a = nilSafe(args);
+    if (a.length < 3) {
+      throw new FunctionException("dig", "dig needs at least three arguments");
+    }
+    Object dflt = a[a.length - 2];
+    Object current = a[a.length - 1];
+    for (int i = 0; i < a.length - 2; i++) {
+      if (!(current instanceof Map<?, ?>)) {
+        throw new FunctionException("dig", "interface conversion: interface {} is "
+            + GoFmt.typeName(current) + ", not map[string]interface {}");
+      }
+      Map<String, Object> m = (Map<String, Object>) current;
+      String key = (String) a[i];
+      if (!m.containsKey(key)) {
+        return dflt;
+      }
+      current = m.get(key);
+    }
+    return current;
+  }
+
+  /**
+   * Sprig {@code split}: {@code s} split at every {@code sep} into a map {@code _0, _1, ...}
+   * (Go's map is a {@code map[string]string}).
+   */
+  public static Map<String, Object> split(String sep, String s) {
+    return numbered(splitN(sep, s, -1));
+  }
+
+  /**
+   * Sprig {@code splitn}: like {@link #split}, into at most {@code n} pieces (the last holds the
+   * rest); none for {@code n == 0}, all for {@code n < 0}.
+   */
+  public static Map<String, Object> splitn(String sep, int n, String s) {
+    return numbered(splitN(sep, s, n));
+  }
+
+  private static Map<String, Object> numbered(List<Object> parts) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < parts.size(); i++) {
+      m.put("_" + i, parts.get(i));
+    }
+    return m;
+  }
+
+  /** Go's {@code strings.SplitN}. */
+  private static List<Object> splitN(String sep, String s, int n) {
+    List<Object> all = splitList(sep, s);
+    if (n == 0) {
+      return new ArrayList<>();
+    }
+    if (n < 0 || all.size() <= n) {
+      return all;
+    }
+    List<Object> out = new ArrayList<>(all.subList(0, n - 1));
+    if (sep.isEmpty()) {
+      StringBuilder rest = new StringBuilder();
+      for (Object o : all.subList(n - 1, all.size())) {
+        rest.append(o);
+      }
+      out.add(rest.toString());
+    } else {
+      out.add(String.join(sep, all.subList(n - 1, all.size()).stream()
+          .map(String.class::cast).toList()));
+    }
+    return out;
+  }
+
+  /**
+   * Sprig {@code toPrettyJson}: {@code v} as Go's {@code json.MarshalIndent(v, "", "  ")}, or ""
+   * on error.
+   */
+  public static String toPrettyJson(Object v) {
+    String compact = toJson(v);
+    return compact.isEmpty() ? "" : indentJson(compact);
+  }
+
+  /**
+   * Sprig {@code toRawJson}: compact JSON without Go's HTML escaping of {@code <}, {@code >},
+   * {@code &}.
+   *
+   * @throws FunctionException for values JSON cannot hold (NaN), with Go's text
+   */
+  public static String toRawJson(Object v) {
+    String json;
+    try {
+      json = GoJson.write(v);
+    } catch (IllegalArgumentException e) {
+      throw new FunctionException("toRawJson", e.getMessage());
+    }
+    StringBuilder sb = new StringBuilder(json.length());
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c == '\\' && i + 1 < json.length()) {
+        String esc = json.startsWith("\\u00", i) && i + 6 <= json.length()
+            ? json.substring(i, i + 6) : "";
+        switch (esc) {
+          case "\\u003c":
+            sb.append('<');
+            i += 5;
+            continue;
+          case "\\u003e":
+            sb.append('>');
+            i += 5;
+            continue;
+          case "\\u0026":
+            sb.append('&');
+            i += 5;
+            continue;
+          default:
+            sb.append(c).append(json.charAt(i + 1));
+            i++;
+            continue;
+        }
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  /** Go's {@code json.Indent(dst, src, "", "  ")} of compact JSON. */
+  private static String indentJson(String src) {
+    StringBuilder sb = new StringBuilder(src.length() * 2);
+    int depth = 0;
+    boolean inString = false;
+    for (int i = 0; i < src.length(); i++) {
+      char c = src.charAt(i);
+      if (inString) {
+        sb.append(c);
+        if (c == '\\') {
+          sb.append(src.charAt(++i));
+        } else if (c == '"') {
+          inString = false;
+        }
+        continue;
+      }
+      switch (c) {
+        case '"':
+          inString = true;
+          sb.append(c);
+          break;
+        case '{':
+        case '[': {
+          char close = c == '{' ? '}' : ']';
+          if (i + 1 < src.length() && src.charAt(i + 1) == close) {
+            sb.append(c).append(close);
+            i++;
+            break;
+          }
+          depth++;
+          sb.append(c).append('\n').append("  ".repeat(depth));
+          break;
+        }
+        case '}':
+        case ']':
+          depth--;
+          sb.append('\n').append("  ".repeat(depth)).append(c);
+          break;
+        case ',':
+          sb.append(",\n").append("  ".repeat(depth));
+          break;
+        case ':':
+          sb.append(": ");
+          break;
+        default:
+          sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Sprig {@code regexQuoteMeta}: {@code s} with every RE2 metacharacter escaped. */
+  public static String regexQuoteMeta(String s) {
+    StringBuilder sb = new StringBuilder(s.length() * 2);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+        sb.append('\\');
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  /** Sprig {@code deepEqual}: Go's {@code reflect.DeepEqual} (type-sensitive). */
+  public static boolean deepEqualValues(Object a, Object b) {
+    return deepEqual(a, b);
+  }
+
+  /** Sprig {@code typeIs}: whether {@link #typeOf} of {@code v} is {@code type}. */
+  public static boolean typeIs(String type, Object v) {
+    return type.equals(typeOf(v));
+  }
+
+  /** Sprig {@code typeIsLike}: {@link #typeIs}, also for a pointer {@code *type} (none here). */
+  public static boolean typeIsLike(String type, Object v) {
+    String t = typeOf(v);
+    return type.equals(t) || ("*" + type).equals(t);
+  }
+
+  /** Sprig {@code kindIs}: whether {@link #kindOf} of {@code v} is {@code kind}. */
+  public static boolean kindIs(String kind, Object v) {
+    return kind.equals(kindOf(v));
+  }
+
+  /**
+   * Sprig {@code wrap} (goutils.Wrap): {@code s} broken at spaces into lines of at most
+   * {@code width} bytes; longer words stay whole.
+   */
+  public static String wrap(int width, String s) {
+    return wrapCustom(s, width, "\n", false);
+  }
+
+  /**
+   * Sprig {@code wrapWith} (goutils.WrapCustom): like {@link #wrap} with {@code sep} as the line
+   * break, and words longer than {@code width} split.
+   */
+  public static String wrapWith(int width, String sep, String s) {
+    return wrapCustom(s, width, sep, true);
+  }
+
+  private static String wrapCustom(String str, int wrapLength, String newLine, boolean longWords) {
+    if (str.isEmpty()) {
+      return "";
+    }
+    String nl = newLine.isEmpty() ? "\n" : newLine;
+    int width = Math.max(wrapLength, 1);
+    byte[] b = str.getBytes(StandardCharsets.UTF_8);
+    int len = b.length;
+    int offset = 0;
+    ByteArrayOutputStream out = new ByteArrayOutputStream(len + 16);
+    byte[] nlBytes = nl.getBytes(StandardCharsets.UTF_8);
+    while (len - offset > width) {
+      if (b[offset] == ' ') {
+        offset++;
+        continue;
+      }
+      int end = Math.min(width + offset + 1, len);
+      int space = lastIndexOf(b, offset, end, (byte) ' ');
+      if (space >= offset) {
+        out.write(b, offset, space - offset);
+        out.writeBytes(nlBytes);
+        offset = space + 1;
+      } else if (longWords) {
+        out.write(b, offset, width);
+        out.writeBytes(nlBytes);
+        offset += width;
+      } else {
+        int next = indexOf(b, width + offset, len, (byte) ' ');
+        if (next < 0) {
+          out.write(b, offset, len - offset);
+          offset = len;
+        } else {
+          out.write(b, offset, next - offset);
+          out.writeBytes(nlBytes);
+          offset = next + 1;
+        }
+      }
+    }
+    out.write(b, offset, len - offset);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static int lastIndexOf(byte[] b, int from, int to, byte x) {
+    for (int i = to - 1; i >= from; i--) {
+      if (b[i] == x) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOf(byte[] b, int from, int to, byte x) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == x) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Sprig {@code slice}: elements {@code start} (default 0) to {@code end} (default the length)
+   * of a list; an empty list gives nil, as in Sprig.
+   *
+   * @throws FunctionException for non-lists and out-of-range indexes, with Go's texts
+   */
+  public static Object slice(Object list, Object... indices) {
+    if (list == null) {
+      throw new FunctionException("slice", NIL_DEREFERENCE);
+    }
+    if (!(list instanceof List<?>) && !(list instanceof byte[])) {
+      throw new FunctionException("slice",
+          "list should be type of slice or array but " + kindOf(list));
+    }
+    List<?> l = requireList("slice", list);
+    if (l.isEmpty()) {
+      return null;
+    }
+    Object[] ix = nilSafe(indices);
+    long start = ix.length > 0 ? toInt64(ix[0]) : 0;
+    long end = ix.length < 2 ? l.size() : toInt64(ix[1]);
+    if (start < 0 || end < start || end > l.size()) {
+      throw new FunctionException("slice", "reflect.Value.Slice: slice index out of bounds");
+    }
+    return new ArrayList<>(l.subList((int) start, (int) end));
+  }
+
+  /**
+   * Sprig {@code chunk}: the list cut into lists of {@code size} elements (the last may be
+   * shorter). Go's result is a {@code [][]interface {}}.
+   *
+   * @throws FunctionException for a size below 1 or a non-list
+   */
+  public static List<Object> chunk(int size, Object list) {
+    List<?> l = listArg("chunk", "Cannot chunk type ", list);
+    if (size < 1) {
+      if (l.isEmpty() && size < 0) {
+        // Go computes floor(-1/size)+1 = 1 chunk of length 0 for a negative size
+        List<Object> out = new ArrayList<>();
+        out.add(new ArrayList<>());
+        return out;
+      }
+      throw new FunctionException("chunk", "runtime error: makeslice: len out of range");
+    }
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < l.size(); i += size) {
+      out.add(new ArrayList<>(l.subList(i, Math.min(i + size, l.size()))));
+    }
+    return out;
+  }
+
+  /** Sprig {@code b32enc}: standard Base32 (with padding) of the UTF-8 bytes of {@code s}. */
+  public static String b32enc(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    StringBuilder sb = new StringBuilder((b.length + 4) / 5 * 8);
+    for (int i = 0; i < b.length; i += 5) {
+      long buf = 0;
+      int n = Math.min(5, b.length - i);
+      for (int j = 0; j < 5; j++) {
+        buf = (buf << 8) | (j < n ? b[i + j] & 0xFF : 0);
+      }
+      int chars = (n * 8 + 4) / 5;
+      for (int j = 0; j < 8; j++) {
+        sb.append(j < chars ? alphabet.charAt((int) ((buf >>> (35 - 5 * j)) & 31)) : '=');
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Sprig {@code b32dec}: the text that standard Base32 {@code s} encodes, or Go's error text
+   * ({@code illegal base32 data at input byte N}); CR and LF are skipped.
+   */
+  public static String b32dec(String s) {
+    // Go strips CR and LF first; error offsets refer to the stripped input
+    ByteArrayOutputStream stripped = new ByteArrayOutputStream();
+    for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
+      if (x != '\n' && x != '\r') {
+        stripped.write(x);
+      }
+    }
+    byte[] src = stripped.toByteArray();
+    int olen = src.length;
+    int pos = 0;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    boolean end = false;
+    while (pos < olen && !end) {
+      int[] dbuf = new int[8];
+      int dlen = 8;
+      for (int j = 0; j < 8; ) {
+        if (pos == olen) {
+          return base32Error(olen - (olen - pos) - j);
+        }
+        int in = src[pos] & 0xFF;
+        pos++;
+        int remaining = olen - pos;
+        if (in == '=' && j >= 2 && remaining < 8) {
+          if (remaining + j < 8 - 1) {
+            return base32Error(olen);
+          }
+          for (int k = 0; k < 8 - 1 - j; k++) {
+            if (remaining > k && src[pos + k] != '=') {
+              return base32Error(olen - remaining + k - 1);
+            }
+          }
+          dlen = j;
+          end = true;
+          if (dlen == 1 || dlen == 3 || dlen == 6) {
+            return base32Error(olen - remaining - 1);
+          }
+          break;
+        }
+        int d = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(in);
+        if (d < 0) {
+          return base32Error(olen - remaining - 1);
+        }
+        dbuf[j++] = d;
+      }
+      long v = 0;
+      for (int j = 0; j < 8; j++) {
+        v = (v << 5) | dbuf[j];
+      }
+      int bytes = switch (dlen) {
+        case 2 -> 1;
+        case 4 -> 2;
+        case 5 -> 3;
+        case 7 -> 4;
+        default -> 5;
+      };
+      for (int j = 0; j < bytes; j++) {
+        out.write((int) (v >>> (32 - 8 * j)) & 0xFF);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String base32Error(int offset) {
+    return "illegal base32 data at input byte " + offset;
+  }
+
+  /** Sprig {@code base}: Go's {@code path.Base} (the last element; "." for "", "/" for "/"). */
+  public static String base(String p) {
+    if (p.isEmpty()) {
+      return ".";
+    }
+    String s = p;
+    while (s.length() > 1 && s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    if (s.equals("/")) {
+      return "/";
+    }
+    return s.substring(s.lastIndexOf('/') + 1);
+  }
+
+  /** Sprig {@code dir}: Go's {@code path.Dir} (all but the last element, cleaned). */
+  public static String dir(String p) {
+    int slash = p.lastIndexOf('/');
+    return clean(p.substring(0, slash + 1));
+  }
+
+  /** Sprig {@code ext}: Go's {@code path.Ext} (from the last dot of the last element, or ""). */
+  public static String ext(String p) {
+    for (int i = p.length() - 1; i >= 0 && p.charAt(i) != '/'; i--) {
+      if (p.charAt(i) == '.') {
+        return p.substring(i);
+      }
+    }
+    return "";
+  }
+
+  /** Sprig {@code isAbs}: Go's {@code path.IsAbs} (starts with "/"). */
+  public static boolean isAbs(String p) {
+    return p.startsWith("/");
+  }
+
+  /** Sprig {@code clean}: Go's {@code path.Clean} (lexical: no //, ., or resolvable ..). */
+  public static String clean(String p) {
+    if (p.isEmpty()) {
+      return ".";
+    }
+    boolean rooted = p.startsWith("/");
+    List<String> parts = new ArrayList<>();
+    for (String e : p.split("/")) {
+      if (e.isEmpty() || e.equals(".")) {
+        continue;
+      }
+      if (e.equals("..")) {
+        if (!parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
+          parts.remove(parts.size() - 1);
+        } else if (!rooted) {
+          parts.add("..");
+        }
+        continue;
+      }
+      parts.add(e);
+    }
+    String joined = String.join("/", parts);
+    if (rooted) {
+      return "/" + joined;
+    }
+    return joined.isEmpty() ? "." : joined;
+  }
+
+  /** Sprig {@code untitle}: the first letter of each word in lower case (xstrings). */
+  public static String untitle(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean gap = true;
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      sb.appendCodePoint(gap ? Character.toLowerCase(c) : c);
+      gap = isGoSpace(c);
+    }
+    return sb.toString();
+  }
+
+  /** Sprig {@code swapcase} (xstrings.SwapCase): upper and title case to lower, lower to upper. */
+  public static String swapcase(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> sb.appendCodePoint(isGoUpper(c) || Character.isTitleCase(c)
+        ? Character.toLowerCase(c) : isGoLower(c) ? Character.toUpperCase(c) : c));
+    return sb.toString();
+  }
+
+  /**
+   * Helm {@code required}: {@code value}, unless it is nil or "".
+   *
+   * @throws FunctionException with {@code message} (Helm reports it as
+   *     {@code execution error at (<template>:<line>:<col>): <message>})
+   */
+  public static Object required(String message, Object value) {
+    if (value == null || "".equals(value)) {
+      throw new FunctionException("required", message);
+    }
+    return value;
+  }
+
+  /**
+   * Sprig {@code fail}: always fails.
+   *
+   * @throws FunctionException with {@code message} (reported as Helm's execution error)
+   */
+  public static String fail(String message) {
+    throw new FunctionException("fail", message);
+  }
+
+  /**
+   * Helm {@code mustToYaml}: {@link #toYaml}, but a value YAML cannot hold is an error.
+   *
+   * @throws FunctionException such as {@code error marshaling into JSON: json: unsupported value: NaN}
+   */
+  public static String mustToYaml(Object v) {
+    try {
+      YamlWriter.write(v);
+    } catch (IllegalArgumentException e) {
+      throw new FunctionException("mustToYaml", "error marshaling into JSON: " + e.getMessage());
+    }
+    return toYaml(v);
+  }
+
+  /**
+   * Helm {@code mustToJson} (Sprig {@code mustToPrettyJson} likewise): {@link #toJson}, but a value
+   * JSON cannot hold is an error.
+   *
+   * @throws FunctionException such as {@code json: unsupported value: NaN}
+   */
+  public static String mustToJson(Object v) {
+    try {
+      return GoJson.write(v);
+    } catch (IllegalArgumentException e) {
+      throw new FunctionException("mustToJson", e.getMessage());
+    }
+  }
+
+  /**
+   * Helm {@code mustFromJson}: {@link #fromJson}, but bad JSON is an error.
+   *
+   * @throws FunctionException with Go's {@code json.Unmarshal} text
+   */
+  public static Map<String, Object> mustFromJson(String s) {
+    Map<String, Object> m = fromJson(s);
+    Object doc;
+    try {
+      doc = GoJson.decodeWhole(s);
+    } catch (GoJson.DecodeException e) {
+      throw new FunctionException("mustFromJson", unmarshalError(e));
+    }
+    if (doc != null && !(doc instanceof Map<?, ?>)) {
+      throw new FunctionException("mustFromJson", (String) m.get("Error"));
+    }
+    return m;
   }
 }

@@ -36,6 +36,7 @@ class GoFmtTest {
     assertThat(GoFmt.sprintf("%s|%x|%X|%q", b, b, b, b)).isEqualTo("hi|6869|6869|\"hi\"");
     assertThat(GoFmt.sprintf("%o", (Object) new byte[] {8, 9})).isEqualTo("[10 11]");
     assertThat(GoFmt.typeName(b)).isEqualTo("[]uint8");
+    assertThat(GoFmt.sprintf("%t", (Object) new byte[] {1})).isEqualTo("[%!t(uint8=1)]");
   }
 
   @Test

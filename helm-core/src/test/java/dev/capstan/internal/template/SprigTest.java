@@ -153,7 +153,29 @@ class SprigTest {
   void regexCompileErrors() {
     assertThatThrownBy(() -> Sprig.regexFindAll("(", "x", -1))
         .isInstanceOf(Sprig.FunctionException.class)
-        .hasMessageStartingWith("regexp: Compile(`(`): error parsing regexp: ");
+        .hasMessage("regexp: Compile(`(`): error parsing regexp: missing closing ): `(`");
+    assertThatThrownBy(() -> Sprig.regexFind("a)", "x"))
+        .hasMessage("regexp: Compile(`a)`): error parsing regexp: unexpected ): `a)`");
+    assertThatThrownBy(() -> Sprig.regexSplit("*a", "x", -1)).hasMessage(
+        "regexp: Compile(`*a`): error parsing regexp: missing argument to repetition operator: `*`");
+    assertThatThrownBy(() -> Sprig.regexFind("a**", "x")).hasMessage(
+        "regexp: Compile(`a**`): error parsing regexp: invalid nested repetition operator: `**`");
+    assertThatThrownBy(() -> Sprig.regexFind("a++", "x")).hasMessage(
+        "regexp: Compile(`a++`): error parsing regexp: invalid nested repetition operator: `++`");
+    assertThatThrownBy(() -> Sprig.regexFind("[a", "x"))
+        .hasMessage("regexp: Compile(`[a`): error parsing regexp: missing closing ]: `[a`");
+    assertThatThrownBy(() -> Sprig.regexFind("\\q", "x"))
+        .hasMessage("regexp: Compile(`\\q`): error parsing regexp: invalid escape sequence: `\\q`");
+    assertThatThrownBy(() -> Sprig.regexFind("(?=a)", "x")).hasMessage("regexp: Compile(`(?=a)`):"
+        + " error parsing regexp: invalid or unsupported Perl syntax: `(?=`");
+    assertThatThrownBy(() -> Sprig.regexFind("(?<=a)b", "x")).hasMessage(
+        "regexp: Compile(`(?<=a)b`): error parsing regexp: invalid named capture: `(?<=a)b`");
+    assertThatThrownBy(() -> Sprig.regexFind("(a)\\1", "x")).hasMessage(
+        "regexp: Compile(`(a)\\1`): error parsing regexp: invalid escape sequence: `\\1`");
+    assertThatThrownBy(() -> Sprig.regexFind("a{3,2}", "x")).hasMessage(
+        "regexp: Compile(`a{3,2}`): error parsing regexp: invalid repeat count: `{3,2}`");
+    assertThatThrownBy(() -> Sprig.mustRegexMatch("(", "x"))
+        .hasMessage("error parsing regexp: missing closing ): `(`");
     assertThat(Sprig.regexMatch("(", "x")).isFalse();
   }
 
@@ -178,5 +200,53 @@ class SprigTest {
     assertThat(Sprig.regexMatch("a$", "a\n")).isFalse();
     assertThat(Sprig.regexMatch("(?m)a$", "a\nb")).isTrue();
     assertThat(Sprig.regexMatch("^.$", "\r")).isTrue();
+  }
+
+  @Test
+  @DisplayName("int beyond 32 bits is a Long (Go's int is 64 bits; Capstan's int is Integer)")
+  void wideInt() {
+    assertThat(Sprig.toInt("9999999999")).isEqualTo(9_999_999_999L);
+    assertThat(Sprig.toInt("12")).isEqualTo(12);
+  }
+
+  @Test
+  @DisplayName("required and fail report the template's own message")
+  void requiredAndFail() {
+    assertThat(Sprig.required("need it", 0)).isEqualTo(0);
+    assertThatThrownBy(() -> Sprig.required("need it", "")).hasMessage("need it");
+    assertThatThrownBy(() -> Sprig.required("need it", null)).hasMessage("need it");
+    assertThatThrownBy(() -> Sprig.fail("boom"))
+        .isInstanceOf(Sprig.FunctionException.class).hasMessage("boom");
+  }
+
+  @Test
+  @DisplayName("dig, slice and chunk fail with Sprig's and Go's texts")
+  void furtherErrors() {
+    assertThatThrownBy(() -> Sprig.dig("a", Map.of()))
+        .hasMessage("dig needs at least three arguments");
+    assertThatThrownBy(() -> Sprig.dig("a", "x", "d", Map.of("a", "s")))
+        .hasMessage("interface conversion: interface {} is string, not map[string]interface {}");
+    assertThatThrownBy(() -> Sprig.slice(List.of(1, 2, 3), 5))
+        .hasMessage("reflect.Value.Slice: slice index out of bounds");
+    assertThatThrownBy(() -> Sprig.slice("abc", 1))
+        .hasMessage("list should be type of slice or array but string");
+    assertThatThrownBy(() -> Sprig.chunk(0, List.of(1, 2)))
+        .hasMessage("runtime error: makeslice: len out of range");
+    assertThatThrownBy(() -> Sprig.toRawJson(Double.NaN))
+        .hasMessage("json: unsupported value: NaN");
+  }
+
+  @Test
+  @DisplayName("must* JSON and YAML functions fail where the plain ones return \"\" or an Error key")
+  void mustVariants() {
+    assertThatThrownBy(() -> Sprig.mustToYaml(Double.NaN))
+        .hasMessage("error marshaling into JSON: json: unsupported value: NaN");
+    assertThatThrownBy(() -> Sprig.mustToJson(Double.NaN))
+        .hasMessage("json: unsupported value: NaN");
+    assertThatThrownBy(() -> Sprig.mustFromJson("{")).hasMessage("unexpected end of JSON input");
+    assertThatThrownBy(() -> Sprig.mustFromJson("[1]"))
+        .hasMessage("json: cannot unmarshal array into Go value of type map[string]interface {}");
+    assertThat(Sprig.mustFromJson("{\"a\":1}")).containsEntry("a", 1.0);
+    assertThat(Sprig.mustToYaml(Map.of("a", 1L))).isEqualTo("a: 1");
   }
 }
