@@ -140,7 +140,8 @@ final class Scopes {
 
   /**
    * The values as Go templates see them: maps iterate in sorted key order, as Go's range over a
-   * map does.
+   * map does. A fresh, modifiable copy for each render, since Helm lets templates change values
+   * ({@code set}, {@code unset}, {@code merge}) for the rest of that render only.
    */
   @SuppressWarnings("unchecked")
   static Object sortedValues(Object v) {
@@ -149,14 +150,14 @@ final class Scopes {
       for (Map.Entry<?, ?> e : m.entrySet()) {
         sorted.put(String.valueOf(e.getKey()), sortedValues(e.getValue()));
       }
-      return Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
+      return new LinkedHashMap<>(sorted);
     }
     if (v instanceof List<?> l) {
       List<Object> out = new ArrayList<>(l.size());
       for (Object o : l) {
         out.add(sortedValues(o));
       }
-      return Collections.unmodifiableList(out);
+      return out;
     }
     return v;
   }

@@ -36,7 +36,8 @@ final class HelmFunctions {
     t.add(new Entry("kindOf", 1, 1, (a, c) -> Sprig.kindOf(a[0])));
     t.add(new Entry("toString", 1, 1, (a, c) -> Sprig.toStringValue(a[0])));
     t.add(new Entry("toStrings", 1, 1, (a, c) -> Sprig.toStrings(a[0])));
-    t.add(new Entry("int", 1, 1, (a, c) -> Sprig.toInt64(a[0])));
+    t.add(new Entry("int", 1, 1, (a, c) -> Sprig.toInt(a[0])));
+    t.add(new Entry("atoi", 1, 1, (a, c) -> Sprig.atoi(string(a[0], c))));
     t.add(new Entry("int64", 1, 1, (a, c) -> Sprig.toInt64(a[0])));
     t.add(new Entry("float64", 1, 1, (a, c) -> Sprig.toFloat64(a[0])));
     t.add(new Entry("toDecimal", 1, 1, (a, c) -> Sprig.toDecimal(a[0])));
@@ -44,7 +45,8 @@ final class HelmFunctions {
     t.add(new Entry("quote", 0, VARIADIC, (a, c) -> Sprig.quote(a)));
     t.add(new Entry("squote", 0, VARIADIC, (a, c) -> Sprig.squote(a)));
     t.add(new Entry("printf", 1, VARIADIC, (a, c) -> GoFmt.sprintf(string(a[0], c), rest(a, 1))));
-    t.add(new Entry("print", 0, VARIADIC, (a, c) -> goPrint(a)));
+    t.add(new Entry("print", 0, VARIADIC, (a, c) -> GoFmt.sprint(a)));
+    t.add(new Entry("println", 0, VARIADIC, (a, c) -> GoFmt.sprintln(a)));
     t.add(new Entry("trunc", 2, 2, (a, c) -> Sprig.trunc(integer(a[0], c), string(a[1], c))));
     t.add(new Entry("trimSuffix", 2, 2, (a, c) -> Sprig.trimSuffix(string(a[0], c), string(a[1], c))));
     t.add(new Entry("trimPrefix", 2, 2, (a, c) -> Sprig.trimPrefix(string(a[0], c), string(a[1], c))));
@@ -71,6 +73,19 @@ final class HelmFunctions {
     t.add(new Entry("camelcase", 1, 1, (a, c) -> Sprig.camelcase(string(a[0], c))));
     t.add(new Entry("snakecase", 1, 1, (a, c) -> Sprig.snakecase(string(a[0], c))));
     t.add(new Entry("kebabcase", 1, 1, (a, c) -> Sprig.kebabcase(string(a[0], c))));
+    t.add(new Entry("untitle", 1, 1, (a, c) -> Sprig.untitle(string(a[0], c))));
+    t.add(new Entry("swapcase", 1, 1, (a, c) -> Sprig.swapcase(string(a[0], c))));
+    t.add(new Entry("wrap", 2, 2, (a, c) -> Sprig.wrap(integer(a[0], c), string(a[1], c))));
+    t.add(new Entry("wrapWith", 3, 3,
+        (a, c) -> Sprig.wrapWith(integer(a[0], c), string(a[1], c), string(a[2], c))));
+    t.add(new Entry("split", 2, 2, (a, c) -> Sprig.split(string(a[0], c), string(a[1], c))));
+    t.add(new Entry("splitn", 3, 3,
+        (a, c) -> Sprig.splitn(string(a[0], c), integer(a[1], c), string(a[2], c))));
+    t.add(new Entry("base", 1, 1, (a, c) -> Sprig.base(string(a[0], c))));
+    t.add(new Entry("dir", 1, 1, (a, c) -> Sprig.dir(string(a[0], c))));
+    t.add(new Entry("ext", 1, 1, (a, c) -> Sprig.ext(string(a[0], c))));
+    t.add(new Entry("isAbs", 1, 1, (a, c) -> Sprig.isAbs(string(a[0], c))));
+    t.add(new Entry("clean", 1, 1, (a, c) -> Sprig.clean(string(a[0], c))));
     t.add(new Entry("join", 2, 2, (a, c) -> Sprig.join(string(a[0], c), a[1])));
     t.add(new Entry("splitList", 2, 2, (a, c) -> Sprig.splitList(string(a[0], c), string(a[1], c))));
     t.add(new Entry("urlquery", 0, VARIADIC, (a, c) -> Sprig.urlquery(a)));
@@ -82,6 +97,9 @@ final class HelmFunctions {
         (a, c) -> Sprig.regexReplaceAll(string(a[0], c), string(a[1], c), string(a[2], c))));
     t.add(new Entry("regexReplaceAllLiteral", 3, 3,
         (a, c) -> Sprig.regexReplaceAllLiteral(string(a[0], c), string(a[1], c), string(a[2], c))));
+    t.add(new Entry("regexQuoteMeta", 1, 1, (a, c) -> Sprig.regexQuoteMeta(string(a[0], c))));
+    t.add(new Entry("mustRegexMatch", 2, 2,
+        (a, c) -> Sprig.mustRegexMatch(string(a[0], c), string(a[1], c))));
     t.add(new Entry("regexSplit", 3, 3,
         (a, c) -> Sprig.regexSplit(string(a[0], c), string(a[1], c), integer(a[2], c))));
     // Encodings and hashes.
@@ -93,6 +111,13 @@ final class HelmFunctions {
     t.add(new Entry("adler32sum", 1, 1, (a, c) -> Sprig.adler32sum(string(a[0], c))));
     t.add(new Entry("toYaml", 1, 1, (a, c) -> Sprig.toYaml(a[0])));
     t.add(new Entry("toJson", 1, 1, (a, c) -> Sprig.toJson(a[0])));
+    t.add(new Entry("toPrettyJson", 1, 1, (a, c) -> Sprig.toPrettyJson(a[0])));
+    t.add(new Entry("toRawJson", 1, 1, (a, c) -> Sprig.toRawJson(a[0])));
+    t.add(new Entry("mustToYaml", 1, 1, (a, c) -> Sprig.mustToYaml(a[0])));
+    t.add(new Entry("mustToJson", 1, 1, (a, c) -> Sprig.mustToJson(a[0])));
+    t.add(new Entry("mustFromJson", 1, 1, (a, c) -> Sprig.mustFromJson(string(a[0], c))));
+    t.add(new Entry("b32enc", 1, 1, (a, c) -> Sprig.b32enc(string(a[0], c))));
+    t.add(new Entry("b32dec", 1, 1, (a, c) -> Sprig.b32dec(string(a[0], c))));
     t.add(new Entry("fromYaml", 1, 1, (a, c) -> Sprig.fromYaml(string(a[0], c))));
     t.add(new Entry("fromYamlArray", 1, 1, (a, c) -> Sprig.fromYamlArray(string(a[0], c))));
     t.add(new Entry("fromJson", 1, 1, (a, c) -> Sprig.fromJson(string(a[0], c))));
@@ -126,6 +151,13 @@ final class HelmFunctions {
     t.add(new Entry("mergeOverwrite", 1, VARIADIC,
         (a, c) -> Sprig.mergeOverwrite(map(a[0], c), maps(a, 1, c))));
     t.add(new Entry("deepCopy", 1, 1, (a, c) -> Sprig.deepCopy(a[0])));
+    t.add(new Entry("dig", 3, VARIADIC, (a, c) -> Sprig.dig(a)));
+    t.add(new Entry("slice", 1, VARIADIC, (a, c) -> Sprig.slice(a[0], rest(a, 1))));
+    t.add(new Entry("chunk", 2, 2, (a, c) -> Sprig.chunk(integer(a[0], c), a[1])));
+    t.add(new Entry("deepEqual", 2, 2, (a, c) -> Sprig.deepEqualValues(a[0], a[1])));
+    t.add(new Entry("typeIs", 2, 2, (a, c) -> Sprig.typeIs(string(a[0], c), a[1])));
+    t.add(new Entry("typeIsLike", 2, 2, (a, c) -> Sprig.typeIsLike(string(a[0], c), a[1])));
+    t.add(new Entry("kindIs", 2, 2, (a, c) -> Sprig.kindIs(string(a[0], c), a[1])));
     // Numbers.
     t.add(new Entry("add", 0, VARIADIC, (a, c) -> Sprig.add(a)));
     t.add(new Entry("add1", 1, 1, (a, c) -> Sprig.add1(a[0])));
@@ -201,17 +233,5 @@ final class HelmFunctions {
 
   private static Object[] rest(Object[] a, int from) {
     return Arrays.copyOfRange(a, from, a.length);
-  }
-
-  /** Go's {@code print}: operands joined, with a space between two that are not strings. */
-  private static String goPrint(Object[] a) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < a.length; i++) {
-      if (i > 0 && !(a[i] instanceof String) && !(a[i - 1] instanceof String)) {
-        sb.append(' ');
-      }
-      sb.append(GoFmt.value(a[i]));
-    }
-    return sb.toString();
   }
 }
