@@ -1,7 +1,6 @@
 package dev.capstan.render;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,13 +40,14 @@ final class ManifestHeadScanner {
     final int indent;
     final int type;
     final int path;
-    final Set<String> keys;
+    /** The keys of a map so far; maps in manifests are small, so a list is the cheap set. */
+    final List<String> keys;
 
     Frame(int indent, int type, int path) {
       this.indent = indent;
       this.type = type;
       this.path = path;
-      this.keys = type == MAP ? new HashSet<>() : null;
+      this.keys = type == MAP ? new ArrayList<>(8) : null;
     }
   }
 
@@ -248,7 +248,8 @@ final class ManifestHeadScanner {
           break;
         }
       }
-      if (SPECIAL_WORDS.contains(line.substring(at, end))) {
+      if (end - at <= 5 && "yYnNtTfFoO".indexOf(c) >= 0
+          && SPECIAL_WORDS.contains(line.substring(at, end))) {
         return -1;
       }
     }
@@ -275,9 +276,10 @@ final class ManifestHeadScanner {
       throw UNSUPPORTED;
     }
     String key = keyText(line, indent, colon);
-    if (!frame.keys.add(key)) {
+    if (frame.keys.contains(key)) {
       throw UNSUPPORTED;
     }
+    frame.keys.add(key);
     int path = P_OTHER;
     String headField = null;
     if (frame.path == P_ROOT) {

@@ -124,14 +124,24 @@ final class HelmExtension extends AbstractExtension {
     }
   }
 
+  /** Pebble's names of positional arguments, "0", "1", ...: constants, so their hashes are kept. */
+  private static final String[] POSITION_NAMES = new String[32];
+
+  static {
+    for (int i = 0; i < POSITION_NAMES.length; i++) {
+      POSITION_NAMES[i] = Integer.toString(i);
+    }
+  }
+
   private static Object[] positional(Map<String, Object> args, Object last) {
     int n = args.size();
     Object[] out = new Object[last == NO_INPUT ? n : n + 1];
     for (int i = 0; i < n; i++) {
-      if (!args.containsKey(Integer.toString(i))) {
+      String key = i < POSITION_NAMES.length ? POSITION_NAMES[i] : Integer.toString(i);
+      if (!args.containsKey(key)) {
         throw new PebbleException(null, "Helm functions take positional arguments only");
       }
-      out[i] = args.get(Integer.toString(i));
+      out[i] = args.get(key);
     }
     if (last != NO_INPUT) {
       out[n] = last;
