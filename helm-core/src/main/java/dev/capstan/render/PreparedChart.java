@@ -121,7 +121,7 @@ public final class PreparedChart {
     Map<TemplateEngine, List<TemplateSource>> byEngine = new IdentityHashMap<>();
     for (Scopes.Job j : jobs) {
       byEngine.computeIfAbsent(j.engine(), e -> new ArrayList<>())
-          .add(new TemplateSource(j.source(), j.text()));
+          .add(new TemplateSource(j.source(), j.file().text()));
     }
     Map<TemplateEngine, CompiledTemplates> result = new IdentityHashMap<>();
     for (Map.Entry<TemplateEngine, List<TemplateSource>> e : byEngine.entrySet()) {

@@ -1,6 +1,7 @@
 package dev.capstan.render;
 
 import dev.capstan.chart.Chart;
+import dev.capstan.chart.ChartFile;
 import dev.capstan.chart.ChartMetadata;
 import dev.capstan.chart.Dependency;
 import dev.capstan.chart.Maintainer;
@@ -27,8 +28,8 @@ final class Scopes {
    * One template: its full source name, its output name, its chart's scope, its text and the
    * engine that renders it.
    */
-  record Job(String source, String output, String basePath, Map<String, Object> scope, String text,
-      TemplateEngine engine) {}
+  record Job(String source, String output, String basePath, Map<String, Object> scope,
+      ChartFile file, TemplateEngine engine) {}
 
   static Map<String, Object> release(ReleaseOptions r) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -128,7 +129,7 @@ final class Scopes {
       if (chart.isLibrary() && !basename(output).startsWith("_")) {
         continue;
       }
-      jobs.add(new Job(source, output, fullPath + "/templates", frozen, t.text(), engine));
+      jobs.add(new Job(source, output, fullPath + "/templates", frozen, t, engine));
     }
     return frozen;
   }
