@@ -19,6 +19,7 @@ public final class BenchmarkMain {
   /** Ratios to report: label, then the numerator and denominator benchmark method names. */
   private static final List<String[]> RATIOS = List.of(
       new String[] {"load+render / embedded helm template", "loadAndRender", "helmTemplate"},
+      new String[] {"load+compile+render / embedded helm", "loadCompileAndRender", "helmTemplate"},
       new String[] {"render only / embedded helm template", "renderOnly", "helmTemplate"});
 
   private BenchmarkMain() {}

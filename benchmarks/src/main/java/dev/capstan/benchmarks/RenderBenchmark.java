@@ -19,8 +19,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Capstan's equivalent of {@code helm template demo mychart} on the Pebble port of the starter
- * chart: loading, compiling and rendering from disk each time ({@link #loadAndRender}), and
- * rendering a prepared chart ({@link #renderOnly}). Both produce the full template text, as
+ * chart: loading from disk and rendering each time with one renderer, which compiles a chart's
+ * templates once and reuses them for identical templates ({@link #loadAndRender}); the same with a
+ * new renderer each time, compiling every time ({@link #loadCompileAndRender}); and rendering a
+ * prepared chart ({@link #renderOnly}). Both produce the full template text, as
  * {@link EmbeddedHelmBenchmark#helmTemplate} does.
  */
 @State(Scope.Benchmark)
@@ -50,6 +52,17 @@ public class RenderBenchmark {
   public String loadAndRender() {
     Chart chart = Charts.load(chartDir);
     return renderer.render(chart, RELEASE, Values.empty()).templateText(false, false, List.of());
+  }
+
+  /**
+   * As {@link #loadAndRender} with a new renderer each time, so the templates are compiled every
+   * time: the first render of a chart in a process.
+   */
+  @Benchmark
+  public String loadCompileAndRender() {
+    Chart chart = Charts.load(chartDir);
+    return ChartRenderer.builder().build().render(chart, RELEASE, Values.empty())
+        .templateText(false, false, List.of());
   }
 
   /** Compute values, render, sort and print with templates compiled once. */
