@@ -28,6 +28,16 @@ public record SortedManifests(List<Hook> hooks, List<Manifest> manifests) {
     return sb.toString();
   }
 
+  /**
+   * The manifests in Helm's uninstall order (§5.1): stable-sorted by kind in
+   * {@link KindSortOrder#UNINSTALL}, so documents of one kind keep their order.
+   */
+  public List<Manifest> manifestsInUninstallOrder() {
+    List<Manifest> out = new java.util.ArrayList<>(manifests);
+    out.sort(java.util.Comparator.comparing(Manifest::kind, KindSortOrder.UNINSTALL.comparator()));
+    return List.copyOf(out);
+  }
+
   static void appendDocument(StringBuilder sb, String path, String content) {
     sb.append("---\n# Source: ").append(path).append('\n').append(content).append('\n');
   }

@@ -425,6 +425,8 @@ class PebbleEngineTest {
       RenderedChart out = ChartRenderer.builder().build().render(c, INSTALL, Values.empty());
 
       assertThat(out.manifests()).extracting(Manifest::kind).containsExactly("ServiceAccount", "Deployment");
+      assertThat(out.sorted().manifestsInUninstallOrder()).extracting(Manifest::kind)
+          .containsExactly("Deployment", "ServiceAccount");
       assertThat(out.hooks()).singleElement().satisfies(h -> {
         assertThat(h.events()).containsExactly(HookEvent.PRE_INSTALL);
         assertThat(h.weight()).isEqualTo(-5);
