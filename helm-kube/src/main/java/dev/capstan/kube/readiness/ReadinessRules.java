@@ -145,11 +145,11 @@ public final class ReadinessRules {
       return failFast(LegacyRules.pod(pod), () -> FailFastChecks.pod(pod, s.failFast()));
     });
     m.put(key("batch", "Job"), (o, r) -> {
-      Job job = s.as(o, Job.class);
+      Job job = Specs.of(s.as(o, Job.class));
       return failFast(LegacyRules.job(job, s.waitForJobs()), () -> jobFailure(job, r, s));
     });
     m.put(key("apps", "Deployment"), (o, r) -> {
-      Deployment d = s.as(o, Deployment.class);
+      Deployment d = Specs.of(s.as(o, Deployment.class));
       if (Boolean.TRUE.equals(d.getSpec().getPaused())) {
         return LegacyRules.deployment(d, Optional.empty());
       }
@@ -157,22 +157,22 @@ public final class ReadinessRules {
       return failFast(LegacyRules.deployment(d, newRs), () -> deploymentFailure(d, newRs, r, s));
     });
     m.put(key("apps", "ReplicaSet"), (o, r) -> {
-      ReplicaSet rs = s.as(o, ReplicaSet.class);
+      ReplicaSet rs = Specs.of(s.as(o, ReplicaSet.class));
       return failFast(LegacyRules.replicaSet(rs, r),
           () -> podsFailure(rs, rs.getSpec().getSelector(), r, s));
     });
     m.put(key("", "ReplicationController"), (o, r) -> {
-      ReplicationController rc = s.as(o, ReplicationController.class);
+      ReplicationController rc = Specs.of(s.as(o, ReplicationController.class));
       return failFast(LegacyRules.replicationController(rc, r),
           () -> podsFailure(rc, LegacyRules.selectorOf(rc), r, s));
     });
     m.put(key("apps", "StatefulSet"), (o, r) -> {
-      StatefulSet sts = s.as(o, StatefulSet.class);
+      StatefulSet sts = Specs.of(s.as(o, StatefulSet.class));
       return failFast(LegacyRules.statefulSet(sts),
           () -> podsFailure(sts, sts.getSpec().getSelector(), r, s));
     });
     m.put(key("apps", "DaemonSet"), (o, r) -> {
-      DaemonSet ds = s.as(o, DaemonSet.class);
+      DaemonSet ds = Specs.of(s.as(o, DaemonSet.class));
       return failFast(LegacyRules.daemonSet(ds),
           () -> podsFailure(ds, ds.getSpec().getSelector(), r, s));
     });

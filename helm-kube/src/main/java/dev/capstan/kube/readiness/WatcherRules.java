@@ -48,12 +48,12 @@ final class WatcherRules {
     m.put(key("", "ConfigMap"), (o, r) -> compute(o, s, WatcherRules::alwaysReady));
     m.put(key("", "PersistentVolumeClaim"), (o, r) -> compute(o, s, WatcherRules::pvc));
     m.put(key("", "ReplicationController"), (o, r) -> {
-      ReplicationController rc = s.as(o, ReplicationController.class);
+      ReplicationController rc = Specs.of(s.as(o, ReplicationController.class));
       return failFast(compute(o, s, t -> null),
           () -> podsFailure(rc, LegacyRules.selectorOf(rc), r, s));
     });
     ReadinessRule deployment = (o, r) -> {
-      Deployment d = s.as(o, Deployment.class);
+      Deployment d = Specs.of(s.as(o, Deployment.class));
       if (Boolean.TRUE.equals(d.getSpec().getPaused())) {
         return Readiness.ready(Objs.describe(d) + " is paused");
       }
@@ -61,12 +61,12 @@ final class WatcherRules {
           .deploymentFailure(d, NewReplicaSet.find(d, r, s.serialization()), r, s));
     };
     ReadinessRule replicaSet = (o, r) -> {
-      ReplicaSet rs = s.as(o, ReplicaSet.class);
+      ReplicaSet rs = Specs.of(s.as(o, ReplicaSet.class));
       return failFast(compute(o, s, WatcherRules::replicaSet),
           () -> podsFailure(rs, rs.getSpec().getSelector(), r, s));
     };
     ReadinessRule daemonSet = (o, r) -> {
-      DaemonSet ds = s.as(o, DaemonSet.class);
+      DaemonSet ds = Specs.of(s.as(o, DaemonSet.class));
       return failFast(compute(o, s, WatcherRules::daemonSet),
           () -> podsFailure(ds, ds.getSpec().getSelector(), r, s));
     };
@@ -76,7 +76,7 @@ final class WatcherRules {
       m.put(key(g, "DaemonSet"), daemonSet);
     }
     m.put(key("apps", "StatefulSet"), (o, r) -> {
-      StatefulSet sts = s.as(o, StatefulSet.class);
+      StatefulSet sts = Specs.of(s.as(o, StatefulSet.class));
       return failFast(compute(o, s, WatcherRules::statefulSet),
           () -> podsFailure(sts, sts.getSpec().getSelector(), r, s));
     });
@@ -84,7 +84,7 @@ final class WatcherRules {
         (o, r) -> compute(o, s, t -> current("AllowedDisruptions has been computed.")));
     m.put(key("batch", "CronJob"), (o, r) -> compute(o, s, WatcherRules::alwaysReady));
     m.put(key("batch", "Job"), (o, r) -> {
-      Job job = s.as(o, Job.class);
+      Job job = Specs.of(s.as(o, Job.class));
       // Helm's --wait-for-jobs reader replaces kstatus and skips its generic checks.
       Readiness base = s.waitForJobs() ? helmJob(s.tree(o)) : compute(o, s, WatcherRules::job);
       return failFast(base, () -> ReadinessRules.jobFailure(job, r, s));
