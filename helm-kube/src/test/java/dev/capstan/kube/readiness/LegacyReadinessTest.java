@@ -284,6 +284,23 @@ class LegacyReadinessTest {
     }
 
     @Test
+    @DisplayName("template equality treats absent and empty values alike, as Go's semantic equality")
+    void templateEquality() {
+      Deployment d = deployment(1, 1, 0).build();
+      // the live ReplicaSet template spells empty values that the Deployment leaves out
+      ReplicaSet rs = new ReplicaSetBuilder(replicaSetOf(d, "web-1", "1", 1)).editSpec()
+          .editTemplate().editMetadata().withAnnotations(Map.of()).endMetadata()
+          .editSpec().editFirstContainer().withArgs(List.of()).withImagePullPolicy("")
+          .endContainer().endSpec().endTemplate().endSpec().build();
+      assertThat(RULES.check(d, new FakeRelated().with(rs)).state()).isEqualTo(READY);
+      ReplicaSet otherPolicy = new ReplicaSetBuilder(rs).editSpec().editTemplate().editSpec()
+          .editFirstContainer().withImagePullPolicy("Always").endContainer().endSpec()
+          .endTemplate().endSpec().build();
+      assertThat(RULES.check(d, new FakeRelated().with(otherPolicy)).state())
+          .isEqualTo(IN_PROGRESS);
+    }
+
+    @Test
     @DisplayName("a ReplicaSet controlled by another owner is not the new one")
     void notControlled() {
       Deployment d = deployment(1, 1, 0).build();

@@ -387,6 +387,32 @@ class WatcherReadinessTest {
       assertThat(r.reason()).isEqualTo(reason);
     }
 
+    @Test
+    @DisplayName("StatefulSet without partition waits for the current revision to be the update one")
+    void statefulSetRevision() {
+      var sts = new StatefulSetBuilder().withNewMetadata().withName("db").withNamespace(NS)
+          .endMetadata().withNewSpec().withReplicas(1).endSpec()
+          .withNewStatus().withReplicas(1).withReadyReplicas(1).withCurrentReplicas(1)
+          .withUpdatedReplicas(1).withCurrentRevision("db-1").withUpdateRevision("db-2")
+          .endStatus().build();
+      assertThat(RULES.check(sts, new FakeRelated()).reason())
+          .isEqualTo("Waiting for updated revision to match current");
+      var done = new StatefulSetBuilder(sts).editStatus().withCurrentRevision("db-2").endStatus()
+          .build();
+      assertThat(RULES.check(done, new FakeRelated()).state()).isEqualTo(READY);
+    }
+
+    @Test
+    @DisplayName("a generic Deployment gets the same verdict as the typed one")
+    void genericDeployment() {
+      Deployment d = deployment(2, 1, 0).editStatus().withReplicas(2).withUpdatedReplicas(2)
+          .withAvailableReplicas(2).withReadyReplicas(1).endStatus().build();
+      GenericKubernetesResource g =
+          SERIALIZATION.unmarshal(SERIALIZATION.asJson(d), GenericKubernetesResource.class);
+      assertThat(RULES.check(g, new FakeRelated())).isEqualTo(RULES.check(d, new FakeRelated()));
+      assertThat(RULES.check(g, new FakeRelated()).reason()).isEqualTo("Ready: 1/2");
+    }
+
     @ParameterizedTest(name = "desired={0} current={1} updated={2} available={3} ready={4} -> {5}")
     @CsvSource(delimiter = '|', value = {
         "3|3|3|3|3|READY|All replicas scheduled as expected. Replicas: 3",
