@@ -266,8 +266,10 @@ public final class ReadinessRules {
     }
 
     /**
-     * Sets the serialization used to convert generic objects to typed ones (default: a new
-     * {@link KubernetesSerialization}); pass the client's own to share its registered types.
+     * Sets the serialization used to convert generic objects to typed ones and to read objects
+     * as JSON trees (default: a new {@link KubernetesSerialization}, whose creation takes about a
+     * second on a cold JVM); pass the client's own ({@code client.getKubernetesSerialization()})
+     * to share its registered types and skip that cost.
      */
     public Builder serialization(KubernetesSerialization serialization) {
       this.serialization = Objects.requireNonNull(serialization, "serialization");

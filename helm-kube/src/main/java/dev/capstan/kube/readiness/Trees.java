@@ -29,7 +29,10 @@ final class Trees {
     return at(tree, path) != null;
   }
 
-  /** Returns the integer at {@code path}, or {@code dflt} when missing or not an integer. */
+  /**
+   * Returns the integer at {@code path}, or {@code dflt} when missing or not an integer; a
+   * floating-point number with an integral value counts as an integer.
+   */
   static long integer(Map<String, Object> tree, long dflt, String... path) {
     Object v = at(tree, path);
     if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
@@ -37,6 +40,11 @@ final class Trees {
     }
     if (v instanceof java.math.BigInteger b) {
       return b.longValue();
+    }
+    // Capstan's YAML/JSON value model reads every number as a double; accept integral ones.
+    if ((v instanceof Double || v instanceof Float) && ((Number) v).doubleValue() % 1 == 0
+        && !Double.isInfinite(((Number) v).doubleValue())) {
+      return ((Number) v).longValue();
     }
     return dflt;
   }

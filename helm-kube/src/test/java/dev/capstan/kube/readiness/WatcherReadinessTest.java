@@ -92,6 +92,18 @@ class WatcherReadinessTest {
     }
 
     @Test
+    @DisplayName("numbers read as doubles (Capstan's YAML value model) count as integers")
+    void doubles() {
+      GenericKubernetesResource w = new GenericKubernetesResourceBuilder()
+          .withApiVersion("example.com/v1").withKind("Widget")
+          .withNewMetadata().withName("w").withNamespace(NS).withGeneration(3L).endMetadata()
+          .withAdditionalProperties(Map.of("status", Map.of("observedGeneration", 2.0)))
+          .build();
+      assertThat(RULES.check(w, Related.none()).reason())
+          .isEqualTo("Widget generation is 3, but latest observed generation is 2");
+    }
+
+    @Test
     @DisplayName("a deletionTimestamp means terminating, which is still in progress")
     void terminating() {
       GenericKubernetesResource w = new GenericKubernetesResourceBuilder(widget(1L, 1L))
