@@ -48,7 +48,11 @@ import java.util.Optional;
  *       {@link FailFast} policy declares terminal.
  * </ul>
  *
- * User rules replace the built-in rule of their kind entirely, fail-fast checks included.
+ * A READY verdict is never overridden: a Deployment that has enough ready replicas within its
+ * {@code maxUnavailable} stays READY while one of its pods crash-loops. Under {@code WATCHER} a
+ * running Pod in {@code CrashLoopBackOff} fails at once whatever the threshold, as kstatus
+ * decides; the threshold still applies to the Pods of workloads. User rules replace the built-in
+ * rule of their kind entirely, fail-fast checks included.
  */
 public final class ReadinessRules {
 

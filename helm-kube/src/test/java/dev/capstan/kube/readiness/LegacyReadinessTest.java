@@ -370,6 +370,17 @@ class LegacyReadinessTest {
     }
 
     @Test
+    @DisplayName("a crash-looping pod does not fail a Deployment that is ready within maxUnavailable")
+    void readyDespiteCrashingPod() {
+      Deployment d = deployment(3, 0, 1).build();
+      ReplicaSet rs = replicaSetOf(d, "web-new", "new", 2);
+      Pod crashing = waitingPod("web-new-x", Map.of("app", "web", "pod-template-hash", "new"),
+          waiting("app", "CrashLoopBackOff", "back-off", 5));
+      assertThat(RULES.check(d, new FakeRelated().with(rs).with(crashing)).state())
+          .isEqualTo(READY);
+    }
+
+    @Test
     @DisplayName("a GenericKubernetesResource Deployment is checked like the typed one")
     void generic() {
       Deployment d = deployment(3, 0, 1).build();
@@ -504,6 +515,29 @@ class LegacyReadinessTest {
           .withUpdatedNumberScheduled(updated).withNumberReady(ready).endStatus().build();
       assertThat(RULES.check(ds, new FakeRelated()).state()).isEqualTo(expected);
     }
+  }
+
+  @Test
+  @DisplayName("the pods of a DaemonSet and of a StatefulSet are checked for terminal waits")
+  void workloadPods() {
+    Map<String, String> agent = Map.of("app", "agent");
+    var ds = new DaemonSetBuilder().withNewMetadata().withName("agent").withNamespace(NS)
+        .endMetadata().withNewSpec().withNewSelector().withMatchLabels(agent).endSelector()
+        .withNewUpdateStrategy().withType("RollingUpdate").endUpdateStrategy().endSpec()
+        .withNewStatus().withDesiredNumberScheduled(1).withUpdatedNumberScheduled(0)
+        .endStatus().build();
+    Pod bad = waitingPod("agent-x", agent,
+        waiting("agent", "CreateContainerConfigError", "secret \"creds\" not found", 0));
+    Readiness r = RULES.check(ds, new FakeRelated().with(bad));
+    assertThat(r.state()).isEqualTo(FAILED);
+    assertThat(r.reason()).isEqualTo("DaemonSet ns/agent: Pod ns/agent-x: container agent is "
+        + "waiting with CreateContainerConfigError after 0 restarts: secret \"creds\" not found");
+    var sts = new StatefulSetBuilder().withNewMetadata().withName("agent").withNamespace(NS)
+        .endMetadata().withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(agent)
+        .endSelector().withNewUpdateStrategy().withType("RollingUpdate").endUpdateStrategy()
+        .endSpec().build();
+    assertThat(RULES.check(sts, new FakeRelated().with(bad)).state()).isEqualTo(FAILED);
+    assertThat(RULES.check(sts, new FakeRelated()).state()).isEqualTo(IN_PROGRESS);
   }
 
   @Nested
