@@ -49,7 +49,8 @@ final class FailFastChecks {
                 + " restart"
                 + Objs.plural(restarts)
                 + (message.isEmpty() ? "" : ": " + message);
-        String cause = message.isEmpty() ? waiting.getReason() : waiting.getReason() + ": " + message;
+        String cause =
+            message.isEmpty() ? waiting.getReason() : waiting.getReason() + ": " + message;
         return Optional.of(Readiness.failed(reason, cause));
       }
     }

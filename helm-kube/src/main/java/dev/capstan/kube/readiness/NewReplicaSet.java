@@ -39,7 +39,8 @@ final class NewReplicaSet {
       }
     }
     candidates.sort(
-        Comparator.comparing((ReplicaSet rs) -> created(rs), Comparator.nullsFirst(Comparator.naturalOrder()))
+        Comparator.comparing(
+                (ReplicaSet rs) -> created(rs), Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Objs::name));
     Object wanted = normalizedTemplate(d.getSpec().getTemplate(), serialization);
     for (ReplicaSet rs : candidates) {

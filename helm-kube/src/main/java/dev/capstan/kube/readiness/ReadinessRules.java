@@ -193,7 +193,8 @@ public final class ReadinessRules {
   }
 
   /** Returns {@code base}, or the fail-fast failure when base is IN_PROGRESS and one is found. */
-  static Readiness failFast(Readiness base, java.util.function.Supplier<Optional<Readiness>> check) {
+  static Readiness failFast(
+      Readiness base, java.util.function.Supplier<Optional<Readiness>> check) {
     if (base.state() != Readiness.State.IN_PROGRESS) {
       return base;
     }

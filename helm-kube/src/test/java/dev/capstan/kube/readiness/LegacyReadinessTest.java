@@ -225,7 +225,8 @@ class LegacyReadinessTest {
     void maxUnavailable(int replicas, String surge, String unavailable, int ready,
         State expected) {
       Deployment d = deployment(replicas, intOrPercent(surge), intOrPercent(unavailable)).build();
-      Readiness r = RULES.check(d, new FakeRelated().with(replicaSetOf(d, "web-7d9", "7d9", ready)));
+      Readiness r =
+          RULES.check(d, new FakeRelated().with(replicaSetOf(d, "web-7d9", "7d9", ready)));
       assertThat(r.state()).isEqualTo(expected);
     }
 
@@ -284,7 +285,7 @@ class LegacyReadinessTest {
     }
 
     @Test
-    @DisplayName("template equality treats absent and empty values alike, as Go's semantic equality")
+    @DisplayName("template equality treats absent and empty values alike, as Go's semantic one")
     void templateEquality() {
       Deployment d = deployment(1, 1, 0).build();
       // the live ReplicaSet template spells empty values that the Deployment leaves out
@@ -370,7 +371,7 @@ class LegacyReadinessTest {
     }
 
     @Test
-    @DisplayName("a crash-looping pod does not fail a Deployment that is ready within maxUnavailable")
+    @DisplayName("a crash-looping pod does not fail a Deployment ready within maxUnavailable")
     void readyDespiteCrashingPod() {
       Deployment d = deployment(3, 0, 1).build();
       ReplicaSet rs = replicaSetOf(d, "web-new", "new", 2);

@@ -400,7 +400,7 @@ class WatcherReadinessTest {
     }
 
     @Test
-    @DisplayName("StatefulSet without partition waits for the current revision to be the update one")
+    @DisplayName("StatefulSet without partition waits for the update revision to become current")
     void statefulSetRevision() {
       var sts = new StatefulSetBuilder().withNewMetadata().withName("db").withNamespace(NS)
           .endMetadata().withNewSpec().withReplicas(1).endSpec()
