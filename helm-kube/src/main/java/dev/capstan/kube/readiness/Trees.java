@@ -54,11 +54,6 @@ final class Trees {
     return at(tree, path) instanceof String s ? s : dflt;
   }
 
-  /** Returns the boolean at {@code path}, or {@code dflt} when missing or not a boolean. */
-  static boolean bool(Map<String, Object> tree, boolean dflt, String... path) {
-    return at(tree, path) instanceof Boolean b ? b : dflt;
-  }
-
   /** Returns {@code status.conditions} in order; entries that are not objects are skipped. */
   static List<Condition> conditions(Map<String, Object> tree) {
     List<Condition> out = new ArrayList<>();

@@ -24,8 +24,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Helm 4's watcher rules: kstatus ({@code status.Compute}) with Helm's own Job reader for {@code
- * --wait-for-jobs} and paused Deployments counted as done. Messages are kstatus' own, so a waiter
+ * Helm 4's watcher rules: kstatus ({@code status.Compute}, in the fluxcd fork {@code
+ * v0.37.2-flux.1} that Helm 4.1 pins) with Helm's own Job reader for {@code --wait-for-jobs} and
+ * paused Deployments counted as done (Helm skips them by their manifest; here the live
+ * {@code spec.paused} decides). Messages are kstatus' own, so a waiter
  * can print Helm's {@code resource <Kind>/<ns>/<name> not ready. status: <S>, message: <M>}.
  *
  * <p>kstatus' {@code Terminating} status is reported as IN_PROGRESS, its {@code Current} as READY.
@@ -402,23 +404,14 @@ final class WatcherRules {
     long succeeded = integer(t, 0, "status", "succeeded");
     long active = integer(t, 0, "status", "active");
     long failedPods = integer(t, 0, "status", "failed");
-    boolean suspended = Trees.bool(t, false, "spec", "suspend");
+    // The fluxcd fork that Helm 4 pins (v0.37.2-flux.1) has no "Suspended" case, unlike
+    // upstream kstatus: a suspended Job that never started stays in progress.
     for (Trees.Condition c : Trees.conditions(t)) {
-      if (!"True".equals(c.status())) {
-        continue;
+      if ("Complete".equals(c.type()) && "True".equals(c.status())) {
+        return current("Job Completed. succeeded: " + succeeded + "/" + completions);
       }
-      switch (c.type()) {
-        case "Complete":
-          return current("Job Completed. succeeded: " + succeeded + "/" + completions);
-        case "Failed":
-          return failed("JobFailed", "Job Failed. failed: " + failedPods + "/" + completions);
-        case "Suspended":
-          if (suspended) {
-            return current("Job is suspended");
-          }
-          break;
-        default:
-          break;
+      if ("Failed".equals(c.type()) && "True".equals(c.status())) {
+        return failed("JobFailed", "Job Failed. failed: " + failedPods + "/" + completions);
       }
     }
     if (string(t, "", "status", "startTime").isEmpty()) {

@@ -338,6 +338,16 @@ class WatcherReadinessTest {
     }
 
     @Test
+    @DisplayName("a suspended Job that never started stays in progress (Helm's kstatus fork)")
+    void suspended() {
+      Readiness r = RULES.check(job().editSpec().withSuspend(true).endSpec().editStatus()
+          .addNewCondition().withType("Suspended").withStatus("True").endCondition().endStatus()
+          .build(), Related.none());
+      assertThat(r.state()).isEqualTo(IN_PROGRESS);
+      assertThat(r.reason()).isEqualTo("Job not started");
+    }
+
+    @Test
     @DisplayName("with wait-for-jobs a Job needs Complete=True, and Failed=True fails it")
     void waitForJobs() {
       JobBuilder running = job().editStatus().withStartTime("2026-03-01T11:00:00Z")
