@@ -9,17 +9,31 @@ import java.util.Map;
 record Settings(
     boolean waitForJobs, FailFast failFast, KubernetesSerialization serialization, Clock clock) {
 
-  /** Returns {@code object} as {@code type}, converting a generic or other-typed object. */
+  /**
+   * Returns {@code object} as {@code type}, converting a generic or other-typed object.
+   *
+   * @throws IllegalArgumentException naming the object when its fields do not fit {@code type}
+   */
   <T> T as(HasMetadata object, Class<T> type) {
     if (type.isInstance(object)) {
       return type.cast(object);
     }
-    return serialization.convertValue(object, type);
+    try {
+      return serialization.convertValue(object, type);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cannot read " + Objs.describe(object) + " as "
+          + type.getSimpleName() + " to check its readiness: " + e.getMessage(), e);
+    }
   }
 
   /** Returns the JSON tree of {@code object} (maps, lists, strings, numbers, booleans). */
   @SuppressWarnings("unchecked")
   Map<String, Object> tree(HasMetadata object) {
-    return serialization.convertValue(object, Map.class);
+    try {
+      return serialization.convertValue(object, Map.class);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cannot read " + Objs.describe(object)
+          + " as JSON to check its readiness: " + e.getMessage(), e);
+    }
   }
 }

@@ -113,6 +113,19 @@ class ReadinessRulesTest {
   }
 
   @Test
+  @DisplayName("a generic object whose fields do not fit its kind is refused, naming the object")
+  void malformedGeneric() {
+    GenericKubernetesResource bad = new GenericKubernetesResourceBuilder()
+        .withApiVersion("apps/v1").withKind("Deployment")
+        .withNewMetadata().withName("web").withNamespace(NS).endMetadata()
+        .withAdditionalProperties(Map.of("spec", Map.of("replicas", "three"))).build();
+    assertThatThrownBy(() -> ReadinessRules.builder(WaitStrategy.LEGACY).build()
+        .check(bad, Related.none()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("cannot read Deployment ns/web as Deployment");
+  }
+
+  @Test
   @DisplayName("FailFast validates thresholds and copies edit immutably")
   void failFastPolicy() {
     FailFast defaults = FailFast.defaults();
