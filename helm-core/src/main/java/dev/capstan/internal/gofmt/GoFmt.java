@@ -188,10 +188,10 @@ public final class GoFmt {
     }
     switch (fmt) {
       case 'e':
-        fmtE(sb, digits, dp, p);
+        GoJson.fmtE(sb, digits, dp, p);
         break;
       case 'f':
-        fmtF(sb, digits, dp, p);
+        GoJson.fmtF(sb, digits, dp, p);
         break;
       case 'g': {
         int nd = digits.length();
@@ -202,10 +202,10 @@ public final class GoFmt {
         int exp = dp - 1;
         if (exp < -4 || exp >= eprec) {
           int q = Math.min(p, nd);
-          fmtE(sb, digits, dp, Math.max(q - 1, 0));
+          GoJson.fmtE(sb, digits, dp, Math.max(q - 1, 0));
         } else {
           int q = p > dp ? nd : p;
-          fmtF(sb, digits, dp, Math.max(q - dp, 0));
+          GoJson.fmtF(sb, digits, dp, Math.max(q - dp, 0));
         }
         break;
       }
@@ -213,40 +213,6 @@ public final class GoFmt {
         throw new IllegalArgumentException("unsupported float format " + fmt);
     }
     return sb.toString();
-  }
-
-  private static void fmtE(StringBuilder sb, String digits, int dp, int prec) {
-    sb.append(digits.isEmpty() ? '0' : digits.charAt(0));
-    if (prec > 0) {
-      sb.append('.');
-      for (int i = 1; i <= prec; i++) {
-        sb.append(i < digits.length() ? digits.charAt(i) : '0');
-      }
-    }
-    int exp = digits.isEmpty() ? 0 : dp - 1;
-    sb.append('e').append(exp < 0 ? '-' : '+');
-    int a = Math.abs(exp);
-    if (a < 10) {
-      sb.append('0');
-    }
-    sb.append(a);
-  }
-
-  private static void fmtF(StringBuilder sb, String digits, int dp, int prec) {
-    if (dp > 0) {
-      for (int i = 0; i < dp; i++) {
-        sb.append(i < digits.length() ? digits.charAt(i) : '0');
-      }
-    } else {
-      sb.append('0');
-    }
-    if (prec > 0) {
-      sb.append('.');
-      for (int i = 0; i < prec; i++) {
-        int j = dp + i;
-        sb.append(j >= 0 && j < digits.length() ? digits.charAt(j) : '0');
-      }
-    }
   }
 
   private static String formatBinary(double v) {

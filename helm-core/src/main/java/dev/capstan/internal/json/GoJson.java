@@ -72,7 +72,7 @@ public final class GoJson {
     }
     switch (fmt) {
       case 'e':
-        fmtE(sb, digits, dp);
+        fmtE(sb, digits, dp, Math.max(digits.length() - 1, 0));
         break;
       case 'f':
         fmtF(sb, digits, dp, Math.max(digits.length() - dp, 0));
@@ -83,7 +83,7 @@ public final class GoJson {
           exp = -1;
         }
         if (!digits.isEmpty() && (exp < -4 || exp >= 6)) {
-          fmtE(sb, digits, dp);
+          fmtE(sb, digits, dp, Math.max(digits.length() - 1, 0));
         } else {
           fmtF(sb, digits, dp, Math.max(digits.length() - dp, 0));
         }
@@ -113,16 +113,19 @@ public final class GoJson {
     return exact.round(new MathContext(max, RoundingMode.HALF_EVEN));
   }
 
-  private static void fmtE(StringBuilder sb, String digits, int dp) {
-    if (digits.isEmpty()) {
-      sb.append("0e+00");
-      return;
+  /**
+   * Appends decimal {@code digits} (no trailing zeros, {@code ""} for zero) with the decimal point
+   * at {@code dp} in strconv's {@code %e} layout with {@code prec} digits after the point.
+   */
+  public static void fmtE(StringBuilder sb, String digits, int dp, int prec) {
+    sb.append(digits.isEmpty() ? '0' : digits.charAt(0));
+    if (prec > 0) {
+      sb.append('.');
+      for (int i = 1; i <= prec; i++) {
+        sb.append(i < digits.length() ? digits.charAt(i) : '0');
+      }
     }
-    sb.append(digits.charAt(0));
-    if (digits.length() > 1) {
-      sb.append('.').append(digits, 1, digits.length());
-    }
-    int exp = dp - 1;
+    int exp = digits.isEmpty() ? 0 : dp - 1;
     sb.append('e').append(exp < 0 ? '-' : '+');
     int a = Math.abs(exp);
     if (a < 10) {
@@ -131,7 +134,11 @@ public final class GoJson {
     sb.append(a);
   }
 
-  private static void fmtF(StringBuilder sb, String digits, int dp, int decimals) {
+  /**
+   * Appends decimal {@code digits} with the decimal point at {@code dp} in strconv's {@code %f}
+   * layout with {@code decimals} digits after the point.
+   */
+  public static void fmtF(StringBuilder sb, String digits, int dp, int decimals) {
     if (dp > 0) {
       for (int i = 0; i < dp; i++) {
         sb.append(i < digits.length() ? digits.charAt(i) : '0');
