@@ -83,12 +83,16 @@ public final class ReleaseCodec {
     }
     byte[] raw;
     try {
-      Base64.Decoder decoder =
-          checkBase64(trimmed, recordName) ? Base64.getMimeDecoder() : Base64.getDecoder();
-      raw = decoder.decode(trimmed);
-    } catch (IllegalArgumentException e) {
-      throw new ReleaseRecordException(
-          "release record " + recordName + ": body is not valid base64: " + e.getMessage(), e);
+      raw = Base64.getDecoder().decode(trimmed);
+    } catch (IllegalArgumentException plainFailed) {
+      // Line breaks (MIME style) or bad input: find out which, naming a bad character.
+      try {
+        checkBase64(trimmed, recordName);
+        raw = Base64.getMimeDecoder().decode(trimmed);
+      } catch (IllegalArgumentException e) {
+        throw new ReleaseRecordException(
+            "release record " + recordName + ": body is not valid base64: " + e.getMessage(), e);
+      }
     }
     if (startsWithMagic(raw)) {
       Bytes json = gunzip(raw, recordName);
@@ -102,27 +106,18 @@ public final class ReleaseCodec {
     return ReleaseJson.read(raw, raw.length, recordName);
   }
 
-  /**
-   * Checks that {@code s} holds only base64 characters and line breaks.
-   *
-   * @return whether it holds line breaks (so needs the MIME decoder)
-   */
-  private static boolean checkBase64(String s, String recordName) {
-    boolean lineBreaks = false;
+  /** Checks that {@code s} holds only base64 characters and line breaks. */
+  private static void checkBase64(String s, String recordName) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '+' || c == '/' || c == '=';
+          || c == '+' || c == '/' || c == '=' || c == '\r' || c == '\n';
       if (!ok) {
-        if (c != '\r' && c != '\n') {
-          throw new ReleaseRecordException("release record " + recordName
-              + ": body is not valid base64: illegal character " + GoJson.goQuoteRune(c)
-              + " at offset " + i);
-        }
-        lineBreaks = true;
+        throw new ReleaseRecordException("release record " + recordName
+            + ": body is not valid base64: illegal character " + GoJson.goQuoteRune(c)
+            + " at offset " + i);
       }
     }
-    return lineBreaks;
   }
 
   private static boolean startsWithMagic(byte[] b) {

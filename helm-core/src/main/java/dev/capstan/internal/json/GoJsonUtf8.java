@@ -18,6 +18,24 @@ import java.util.Map;
 public final class GoJsonUtf8 {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+  /** ASCII characters that Go writes inside a string literal as they are. */
+  private static final boolean[] PLAIN = new boolean[128];
+
+  static {
+    for (int c = 0x20; c < 0x80; c++) {
+      PLAIN[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&';
+    }
+  }
+
+  /** Bytes of a string literal the reader copies as they are: ASCII but quote, backslash, controls. */
+  private static final boolean[] LITERAL = new boolean[256];
+
+  static {
+    for (int c = 0x20; c < 0x80; c++) {
+      LITERAL[c] = c != '"' && c != '\\';
+    }
+  }
+
   private GoJsonUtf8() {}
 
   /** A growing buffer of UTF-8 JSON text. Not thread-safe. */
@@ -94,7 +112,7 @@ public final class GoJsonUtf8 {
           b = buf;
         }
         if (c < 0x80) {
-          if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
+          if (PLAIN[c]) {
             b[p++] = (byte) c;
             continue;
           }
@@ -241,7 +259,7 @@ public final class GoJsonUtf8 {
     private final byte[] b;
     private final int n;
     private int pos;
-    private byte[] scratch = new byte[256];
+    private byte[] scratch = new byte[0];
 
     Decoder(byte[] b, int n) {
       this.b = b;
@@ -420,35 +438,36 @@ public final class GoJsonUtf8 {
       pos++; // opening quote
       int start = pos;
       boolean ascii = true;
-      while (pos < n) {
+      while (true) {
+        while (pos < n && LITERAL[b[pos] & 0xFF]) {
+          pos++;
+        }
+        if (pos >= n) {
+          break;
+        }
         byte c = b[pos];
         if (c == '"') {
           pos++;
           return new String(b, start, pos - 1 - start,
               ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         }
-        if (c == '\\' || (c >= 0 && c < 0x20)) {
-          break;
+        if (c >= 0) {
+          break; // an escape or a control character
         }
-        if (c < 0) {
-          ascii = false;
-          pos += utf8Length(pos);
-        } else {
-          pos++;
-        }
+        ascii = false;
+        pos += utf8Length(pos);
       }
       // Escapes: unescaped UTF-8 is gathered in the scratch buffer, then decoded once. Escapes
-      // only shrink the text, so the distance to the closing quote sizes the buffer.
-      int end = pos;
-      while (end < n && b[end] != '"') {
-        end += b[end] == '\\' ? 2 : 1;
-      }
-      if (Math.min(end, n) - start > scratch.length) {
-        scratch = new byte[Math.min(end, n) - start];
+      // only shrink the text, so the rest of the input bounds it: sized once, it never grows.
+      if (n - start > scratch.length) {
+        scratch = new byte[n - start];
       }
       int len = 0;
       int run = start;
       while (true) {
+        while (pos < n && LITERAL[b[pos] & 0xFF]) {
+          pos++;
+        }
         if (pos >= n) {
           throw eof();
         }
@@ -458,16 +477,12 @@ public final class GoJsonUtf8 {
           pos++;
           return new String(scratch, 0, len, StandardCharsets.UTF_8);
         }
-        if (c >= 0 && c < 0x20) {
-          throw invalid("in string literal");
-        }
         if (c < 0) {
           pos += utf8Length(pos);
           continue;
         }
         if (c != '\\') {
-          pos++;
-          continue;
+          throw invalid("in string literal");
         }
         len = put(len, run, pos);
         pos++;
