@@ -110,8 +110,9 @@ abstract class KubeObjectDriver<T extends HasMetadata, L extends KubernetesResou
   }
 
   /**
-   * Deletes the object by name, as Helm does. When it exists but cannot be read as a release, it is
-   * deleted all the same and {@link UnreadableRecordDeletedException} says what was deleted.
+   * Deletes the object by its key. When it exists but cannot be read as a release, it is deleted all
+   * the same and {@link UnreadableRecordDeletedException} says what was deleted (Helm would refuse
+   * and keep it; see that exception).
    */
   @Override
   public StoredRelease delete(String namespace, String key) {

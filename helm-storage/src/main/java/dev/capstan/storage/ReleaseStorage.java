@@ -131,7 +131,8 @@ public final class ReleaseStorage {
   }
 
   /**
-   * Deletes revision {@code revision} of {@code name}, by its key as Helm does.
+   * Deletes revision {@code revision} of {@code name}, by its key (an unreadable record too, which
+   * Helm would refuse to delete).
    *
    * @return the deleted release
    * @throws ReleaseNotFoundException when it is not stored
@@ -141,7 +142,7 @@ public final class ReleaseStorage {
   public Release delete(String name, int revision) {
     String key = ReleaseKey.of(name, revision);
     if (!namespace.isEmpty()) {
-      // By name, as Helm does: an unreadable record is deleted too (the driver then says so).
+      // By key: an unreadable record is deleted too (the driver then says so).
       return driver.delete(namespace, key).release();
     }
     ReleaseListing found = driver.query("", Map.of(HelmLabels.NAME, name,
