@@ -12,15 +12,18 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
  * Runs the JMH benchmarks given on the command line (JMH's own options and include patterns), then
- * prints each result in operations per second and the ratios that the project tracks: Capstan
- * against real Helm embedded through helm-java, measured in the same run.
+ * prints each result in operations per second and the ratios that the project tracks, each measured
+ * in the same run: Capstan against real Helm embedded through helm-java, and the release codec
+ * against plain gzip+base64 of the same JSON bytes.
  */
 public final class BenchmarkMain {
   /** Ratios to report: label, then the numerator and denominator benchmark method names. */
   private static final List<String[]> RATIOS = List.of(
       new String[] {"load+render / embedded helm template", "loadAndRender", "helmTemplate"},
       new String[] {"load+compile+render / embedded helm", "loadCompileAndRender", "helmTemplate"},
-      new String[] {"render only / embedded helm template", "renderOnly", "helmTemplate"});
+      new String[] {"render only / embedded helm template", "renderOnly", "helmTemplate"},
+      new String[] {"release encode+decode / plain gzip+base64", "encodeDecode",
+          "plainGzipBase64RoundTrip"});
 
   private BenchmarkMain() {}
 

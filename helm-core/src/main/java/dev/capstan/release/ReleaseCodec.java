@@ -1,14 +1,12 @@
 package dev.capstan.release;
 
 import dev.capstan.internal.json.GoJson;
+import dev.capstan.internal.json.GoJsonUtf8;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
@@ -49,10 +47,12 @@ public final class ReleaseCodec {
 
   /** Returns the storage body: standard base64 (padded) of the JSON gzipped at best compression. */
   public static String encode(Release release) {
-    byte[] json = toJson(release).getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream bos = new ByteArrayOutputStream(json.length / 4 + 64);
+    // The JSON is written as UTF-8 bytes and gzipped from that buffer: no String of it is made.
+    GoJsonUtf8.Writer json = ReleaseJson.writeUtf8(release);
+    // Sized for a manifest-heavy record (they compress 4-10x), so the buffer rarely grows.
+    ByteArrayOutputStream bos = new ByteArrayOutputStream(json.length() / 4 + 64);
     try (GZIPOutputStream gz = new BestGzip(bos)) {
-      gz.write(json);
+      gz.write(json.buffer(), 0, json.length());
     } catch (IOException e) {
       throw new IllegalStateException("gzip to memory failed", e);
     }
@@ -69,30 +69,45 @@ public final class ReleaseCodec {
    *     {@link #MAX_DECOMPRESSED_BYTES}, bad UTF-8 or bad JSON
    */
   public static Release decode(String body, String recordName) {
-    String trimmed = body.strip();
+    int from = 0;
+    int to = body.length();
+    while (from < to && Character.isWhitespace(body.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(body.charAt(to - 1))) {
+      to--;
+    }
+    String trimmed = from == 0 && to == body.length() ? body : body.substring(from, to);
     if (trimmed.startsWith("{")) {
       return fromJson(trimmed, recordName);
     }
     byte[] raw;
     try {
-      raw = Base64.getMimeDecoder().decode(checkBase64(trimmed, recordName));
-    } catch (IllegalArgumentException e) {
-      throw new ReleaseRecordException(
-          "release record " + recordName + ": body is not valid base64: " + e.getMessage(), e);
+      raw = Base64.getDecoder().decode(trimmed);
+    } catch (IllegalArgumentException plainFailed) {
+      // Line breaks (MIME style) or bad input: find out which, naming a bad character.
+      try {
+        checkBase64(trimmed, recordName);
+        raw = Base64.getMimeDecoder().decode(trimmed);
+      } catch (IllegalArgumentException e) {
+        throw new ReleaseRecordException(
+            "release record " + recordName + ": body is not valid base64: " + e.getMessage(), e);
+      }
     }
-    byte[] json = startsWithMagic(raw) ? gunzip(raw, recordName) : raw;
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(json)).toString();
-    } catch (CharacterCodingException e) {
-      throw new ReleaseRecordException("release record " + recordName
-          + ": decoded body is neither gzip nor UTF-8 JSON", e);
+    if (startsWithMagic(raw)) {
+      Bytes json = gunzip(raw, recordName);
+      return ReleaseJson.read(json.bytes(), json.length(), recordName);
     }
-    return fromJson(text, recordName);
+    if (raw.length >= 4 && raw[0] == 'H' && raw[1] == '4' && raw[2] == 's' && raw[3] == 'I') {
+      throw new ReleaseRecordException("release record " + recordName + ": body is base64-encoded"
+          + " twice (\"H4sI\" is base64 of the gzip magic); a Secret's data is base64 of the body,"
+          + " so decode that outer layer first");
+    }
+    return ReleaseJson.read(raw, raw.length, recordName);
   }
 
-  private static String checkBase64(String s, String recordName) {
+  /** Checks that {@code s} holds only base64 characters and line breaks. */
+  private static void checkBase64(String s, String recordName) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
@@ -103,38 +118,73 @@ public final class ReleaseCodec {
             + " at offset " + i);
       }
     }
-    return s;
   }
 
   private static boolean startsWithMagic(byte[] b) {
     return b.length >= 3 && b[0] == GZIP_MAGIC[0] && b[1] == GZIP_MAGIC[1] && b[2] == GZIP_MAGIC[2];
   }
 
-  private static byte[] gunzip(byte[] gz, String recordName) {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz), 8192)) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, gz.length * 6));
-      byte[] buf = new byte[16384];
-      long total = 0;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > MAX_DECOMPRESSED_BYTES) {
-          throw new ReleaseRecordException("release record " + recordName
-              + ": decompressed body exceeds " + MAX_DECOMPRESSED_BYTES + " bytes");
+  /** The first {@code length} bytes of {@code bytes}. */
+  private record Bytes(byte[] bytes, int length) {}
+
+  /**
+   * Gunzips into one array that grows at most to {@link #MAX_DECOMPRESSED_BYTES}: the gzip trailer's
+   * size field, when plausible, sizes it up front, and inflating stops as soon as the output would
+   * pass the bound.
+   */
+  private static Bytes gunzip(byte[] gz, String recordName) {
+    byte[] out = new byte[initialGunzipCapacity(gz)];
+    int len = 0;
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz), 65536)) {
+      while (true) {
+        if (len == out.length) {
+          // Full: grow only if there is more (the trailer's size is usually exact).
+          int next = in.read();
+          if (next < 0) {
+            break;
+          }
+          if (len == MAX_DECOMPRESSED_BYTES) {
+            throw new ReleaseRecordException("release record " + recordName
+                + ": decompressed body exceeds " + MAX_DECOMPRESSED_BYTES + " bytes");
+          }
+          out = Arrays.copyOf(out, (int) Math.min(MAX_DECOMPRESSED_BYTES, 2L * out.length));
+          out[len++] = (byte) next;
         }
-        out.write(buf, 0, n);
+        int n = in.read(out, len, out.length - len);
+        if (n < 0) {
+          break;
+        }
+        len += n;
       }
-      return out.toByteArray();
     } catch (IOException e) {
       throw new ReleaseRecordException(
           "release record " + recordName + ": body is not valid gzip: " + e.getMessage(), e);
     }
+    return new Bytes(out, len);
+  }
+
+  /**
+   * The gzip trailer's uncompressed size (modulo 2^32) when a single member could have produced it
+   * (deflate expands at most about 1032 times) and it is within the bound; else a guess.
+   */
+  private static int initialGunzipCapacity(byte[] gz) {
+    int guess = (int) Math.min(MAX_DECOMPRESSED_BYTES, Math.max(1024L, gz.length * 6L));
+    if (gz.length < 18) {
+      return guess;
+    }
+    int n = gz.length;
+    long size = (gz[n - 4] & 0xFFL) | (gz[n - 3] & 0xFFL) << 8 | (gz[n - 2] & 0xFFL) << 16
+        | (gz[n - 1] & 0xFFL) << 24;
+    if (size > 0 && size <= MAX_DECOMPRESSED_BYTES && size <= gz.length * 1032L) {
+      return (int) size;
+    }
+    return guess;
   }
 
   /** A gzip stream at {@link Deflater#BEST_COMPRESSION}. */
   private static final class BestGzip extends GZIPOutputStream {
     BestGzip(ByteArrayOutputStream out) throws IOException {
-      super(out, 8192);
+      super(out, 65536);
       def.setLevel(Deflater.BEST_COMPRESSION);
     }
   }

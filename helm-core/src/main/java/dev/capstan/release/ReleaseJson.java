@@ -1,6 +1,7 @@
 package dev.capstan.release;
 
 import dev.capstan.internal.json.GoJson;
+import dev.capstan.internal.json.GoJsonUtf8;
 import dev.capstan.values.Values;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -33,11 +34,16 @@ final class ReleaseJson {
   // Writing
 
   static String write(Release r) {
-    StringBuilder sb = new StringBuilder(16384 + r.manifest().length() * 2);
+    return writeUtf8(r).toString();
+  }
+
+  /** Writes the record's JSON as UTF-8 bytes. */
+  static GoJsonUtf8.Writer writeUtf8(Release r) {
+    GoJsonUtf8.Writer sb = new GoJsonUtf8.Writer(estimateLength(r));
     Obj o = new Obj(sb);
     if (!r.name().isEmpty()) {
       o.key("name");
-      GoJson.quote(sb, r.name());
+      sb.quote(r.name());
     }
     if (r.info() != null) {
       o.key("info");
@@ -49,42 +55,71 @@ final class ReleaseJson {
     }
     if (!r.config().isEmpty()) {
       o.key("config");
-      GoJson.write(sb, r.config().asMap());
+      sb.tree(r.config().asMap());
     }
     if (!r.manifest().isEmpty()) {
       o.key("manifest");
-      GoJson.quote(sb, r.manifest());
+      sb.quote(r.manifest());
     }
     if (!r.hooks().isEmpty()) {
       o.key("hooks");
-      sb.append('[');
+      sb.ascii('[');
       for (int i = 0; i < r.hooks().size(); i++) {
         if (i > 0) {
-          sb.append(',');
+          sb.ascii(',');
         }
         Map<String, Object> extra =
             r.hookUnknownFields().isEmpty() ? Map.of() : r.hookUnknownFields().get(i);
         writeHook(sb, r.hooks().get(i), extra);
       }
-      sb.append(']');
+      sb.ascii(']');
     }
     if (r.version() != 0) {
       o.key("version");
-      sb.append(r.version());
+      sb.ascii(Integer.toString(r.version()));
     }
     if (!r.namespace().isEmpty()) {
       o.key("namespace");
-      GoJson.quote(sb, r.namespace());
+      sb.quote(r.namespace());
     }
     if (r.applyMethod() != null) {
       o.key("apply_method");
-      GoJson.quote(sb, r.applyMethod().wireName());
+      sb.quote(r.applyMethod().wireName());
     }
     o.extra(r.unknownFields());
-    return o.close();
+    o.close();
+    return sb;
   }
 
-  private static void writeInfo(StringBuilder sb, ReleaseInfo info) {
+  /**
+   * A close guess of the JSON length, so that the builder rarely grows: the big parts are the
+   * manifests (text with a few escapes) and the chart files (base64, 4/3 of their bytes).
+   */
+  private static int estimateLength(Release r) {
+    long n = 8192 + r.manifest().length() * 9L / 8;
+    for (Hook h : r.hooks()) {
+      n += 256 + h.manifest().length() * 9L / 8;
+    }
+    if (r.chart() != null) {
+      n += fileBytes(r.chart().templates()) + fileBytes(r.chart().files());
+      byte[] schema = r.chart().schemaUnsafe();
+      n += schema == null ? 0 : schema.length * 4L / 3 + 4;
+    }
+    return (int) Math.min(n, Integer.MAX_VALUE - 16);
+  }
+
+  private static long fileBytes(List<StoredFile> files) {
+    long n = 0;
+    if (files != null) {
+      for (StoredFile f : files) {
+        byte[] d = f.dataUnsafe();
+        n += 96 + f.name().length() + (d == null ? 0 : d.length * 4L / 3 + 4);
+      }
+    }
+    return n;
+  }
+
+  private static void writeInfo(GoJsonUtf8.Writer sb, ReleaseInfo info) {
     Obj o = new Obj(sb);
     o.time("first_deployed", info.firstDeployed());
     o.time("last_deployed", info.lastDeployed());
@@ -92,18 +127,18 @@ final class ReleaseJson {
     o.string("description", info.description());
     if (info.status() != null) {
       o.key("status");
-      GoJson.quote(sb, info.status().wireName());
+      sb.quote(info.status().wireName());
     }
     if (info.rollbackRevision() != 0) {
       o.key("rollback_revision");
-      sb.append(info.rollbackRevision());
+      sb.ascii(Integer.toString(info.rollbackRevision()));
     }
     o.string("notes", info.notes());
     o.extra(info.unknownFields());
     o.close();
   }
 
-  private static void writeChart(StringBuilder sb, ReleaseChart c) {
+  private static void writeChart(GoJsonUtf8.Writer sb, ReleaseChart c) {
     Obj o = new Obj(sb);
     o.key("metadata");
     writeOrdered(sb, c.metadata());
@@ -113,15 +148,15 @@ final class ReleaseJson {
     writeFiles(sb, c.templates());
     o.key("values");
     if (c.values() == null) {
-      sb.append("null");
+      sb.ascii("null");
     } else {
-      GoJson.write(sb, c.values().asMap());
+      sb.tree(c.values().asMap());
     }
     o.key("schema");
     writeBytes(sb, c.schemaUnsafe());
     o.key("schemamodtime");
-    sb.append('"').append(c.schemaModTime() == null ? ZERO_TIME : formatTime(c.schemaModTime()))
-        .append('"');
+    sb.ascii('"').ascii(c.schemaModTime() == null ? ZERO_TIME : formatTime(c.schemaModTime()))
+        .ascii('"');
     o.key("files");
     writeFiles(sb, c.files());
     o.time("modtime", c.modTime());
@@ -129,55 +164,55 @@ final class ReleaseJson {
     o.close();
   }
 
-  private static void writeFiles(StringBuilder sb, List<StoredFile> files) {
+  private static void writeFiles(GoJsonUtf8.Writer sb, List<StoredFile> files) {
     if (files == null) {
-      sb.append("null");
+      sb.ascii("null");
       return;
     }
-    sb.append('[');
+    sb.ascii('[');
     for (int i = 0; i < files.size(); i++) {
       if (i > 0) {
-        sb.append(',');
+        sb.ascii(',');
       }
       StoredFile f = files.get(i);
       Obj o = new Obj(sb);
       o.key("name");
-      GoJson.quote(sb, f.name());
+      sb.quote(f.name());
       o.key("data");
       writeBytes(sb, f.dataUnsafe());
       o.time("modtime", f.modTime());
       o.extra(f.unknownFields());
       o.close();
     }
-    sb.append(']');
+    sb.ascii(']');
   }
 
-  private static void writeHook(StringBuilder sb, Hook h, Map<String, Object> extra) {
+  private static void writeHook(GoJsonUtf8.Writer sb, Hook h, Map<String, Object> extra) {
     Obj o = new Obj(sb);
     o.key("name");
-    GoJson.quote(sb, h.name());
+    sb.quote(h.name());
     o.key("kind");
-    GoJson.quote(sb, h.kind());
+    sb.quote(h.kind());
     o.key("path");
-    GoJson.quote(sb, h.path());
+    sb.quote(h.path());
     o.key("manifest");
-    GoJson.quote(sb, h.manifest());
+    sb.quote(h.manifest());
     o.key("events");
-    sb.append('[');
+    sb.ascii('[');
     for (int i = 0; i < h.events().size(); i++) {
       if (i > 0) {
-        sb.append(',');
+        sb.ascii(',');
       }
-      GoJson.quote(sb, h.events().get(i).wireName());
+      sb.quote(h.events().get(i).wireName());
     }
-    sb.append(']');
+    sb.ascii(']');
     o.key("last_run");
     HookExecution run = h.lastRun();
     Obj r = new Obj(sb);
     r.time("started_at", run.startedAt());
     r.time("completed_at", run.completedAt());
     r.key("phase");
-    GoJson.quote(sb, run.phase() == null ? "" : run.phase().wireName());
+    sb.quote(run.phase() == null ? "" : run.phase().wireName());
     Map<String, Object> hookExtra = new LinkedHashMap<>(extra);
     Object runExtra = hookExtra.remove("last_run");
     if (runExtra instanceof Map<?, ?> m) {
@@ -188,7 +223,7 @@ final class ReleaseJson {
     r.close();
     if (h.weight() != 0) {
       o.key("weight");
-      sb.append(h.weight());
+      sb.ascii(Integer.toString(h.weight()));
     }
     o.strings("delete_policies", h.deletePolicies());
     o.strings("output_log_policies", h.outputLogPolicies());
@@ -196,41 +231,17 @@ final class ReleaseJson {
     o.close();
   }
 
-  private static void writeBytes(StringBuilder sb, byte[] data) {
+  private static void writeBytes(GoJsonUtf8.Writer sb, byte[] data) {
     if (data == null) {
-      sb.append("null");
+      sb.ascii("null");
     } else {
-      sb.append('"').append(Base64.getEncoder().encodeToString(data)).append('"');
+      sb.ascii('"').ascii(Base64.getEncoder().encode(data)).ascii('"');
     }
   }
 
   /** Writes a decoded tree keeping the order of map keys (Go struct order as read). */
-  private static void writeOrdered(StringBuilder sb, Object tree) {
-    if (tree instanceof Map<?, ?> m) {
-      sb.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        if (!first) {
-          sb.append(',');
-        }
-        first = false;
-        GoJson.quote(sb, (String) e.getKey());
-        sb.append(':');
-        writeOrdered(sb, e.getValue());
-      }
-      sb.append('}');
-    } else if (tree instanceof List<?> l) {
-      sb.append('[');
-      for (int i = 0; i < l.size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        writeOrdered(sb, l.get(i));
-      }
-      sb.append(']');
-    } else {
-      GoJson.write(sb, tree);
-    }
+  private static void writeOrdered(GoJsonUtf8.Writer sb, Object tree) {
+    sb.ordered(tree);
   }
 
   /** Formats a time as Go's {@code time.RFC3339Nano}: trailing fraction zeros trimmed, offset kept. */
@@ -278,58 +289,57 @@ final class ReleaseJson {
 
   /** Writes object members with commas. */
   private static final class Obj {
-    private final StringBuilder sb;
+    private final GoJsonUtf8.Writer sb;
     private boolean first = true;
 
-    Obj(StringBuilder sb) {
+    Obj(GoJsonUtf8.Writer sb) {
       this.sb = sb;
-      sb.append('{');
+      sb.ascii('{');
     }
 
     void key(String k) {
       if (!first) {
-        sb.append(',');
+        sb.ascii(',');
       }
       first = false;
-      sb.append('"').append(k).append("\":");
+      sb.ascii('"').ascii(k).ascii("\":");
     }
 
     void time(String k, OffsetDateTime t) {
       if (t != null) {
         key(k);
-        sb.append('"').append(formatTime(t)).append('"');
+        sb.ascii('"').ascii(formatTime(t)).ascii('"');
       }
     }
 
     void string(String k, String v) {
       if (!v.isEmpty()) {
         key(k);
-        GoJson.quote(sb, v);
+        sb.quote(v);
       }
     }
 
     void strings(String k, List<String> v) {
       if (!v.isEmpty()) {
         key(k);
-        GoJson.write(sb, v);
+        sb.tree(v);
       }
     }
 
     void extra(Map<String, Object> m) {
       for (Map.Entry<String, Object> e : m.entrySet()) {
         if (!first) {
-          sb.append(',');
+          sb.ascii(',');
         }
         first = false;
-        GoJson.quote(sb, e.getKey());
-        sb.append(':');
+        sb.quote(e.getKey());
+        sb.ascii(':');
         writeOrdered(sb, e.getValue());
       }
     }
 
-    String close() {
-      sb.append('}');
-      return sb.toString();
+    void close() {
+      sb.ascii('}');
     }
   }
 
@@ -344,6 +354,22 @@ final class ReleaseJson {
       throw new ReleaseRecordException(
           "release record " + record + ": invalid JSON: " + e.getMessage(), e);
     }
+    return read(tree, record);
+  }
+
+  /** Reads the record from the first {@code length} bytes of {@code utf8}. */
+  static Release read(byte[] utf8, int length, String record) {
+    Object tree;
+    try {
+      tree = GoJsonUtf8.decodeWhole(utf8, length);
+    } catch (GoJson.DecodeException e) {
+      throw new ReleaseRecordException(
+          "release record " + record + ": invalid JSON: " + e.getMessage(), e);
+    }
+    return read(tree, record);
+  }
+
+  private static Release read(Object tree, String record) {
     Reader rd = new Reader(record);
     Map<String, Object> top = rd.object(tree, "");
     if (top == null) {

@@ -2,6 +2,7 @@ package dev.capstan.storage;
 
 import dev.capstan.release.Release;
 import dev.capstan.release.ReleaseStatus;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,50 @@ public final class HelmLabels {
     out.put(STATUS, statusOf(release));
     out.put(VERSION, Integer.toString(release.version()));
     return out;
+  }
+
+  /**
+   * Checks every value of a label query as Helm's Secret and ConfigMap drivers do (Kubernetes'
+   * label-value rule): at most 63 characters, and empty or alphanumerics, {@code -}, {@code _} and
+   * {@code .} starting and ending with an alphanumeric. Keys are not checked, as in Helm.
+   *
+   * @throws InvalidLabelValueException naming the first bad value (in the map's order)
+   */
+  public static void checkQueryValues(Map<String, String> labels) {
+    labels.forEach((k, v) -> {
+      List<String> problems = labelValueProblems(v);
+      if (!problems.isEmpty()) {
+        throw new InvalidLabelValueException(k, v, String.join("; ", problems));
+      }
+    });
+  }
+
+  /** What is wrong with {@code value} as a Kubernetes label value; empty when it is valid. */
+  static List<String> labelValueProblems(String value) {
+    List<String> problems = new ArrayList<>(2);
+    if (value == null) {
+      problems.add("must not be null");
+      return problems;
+    }
+    if (value.length() > 63) {
+      problems.add("must be no more than 63 characters (has " + value.length() + ")");
+    }
+    if (!value.isEmpty()) {
+      boolean ok = isAlphanumeric(value.charAt(0)) && isAlphanumeric(value.charAt(value.length() - 1));
+      for (int i = 0; ok && i < value.length(); i++) {
+        char c = value.charAt(i);
+        ok = isAlphanumeric(c) || c == '-' || c == '_' || c == '.';
+      }
+      if (!ok) {
+        problems.add("a label value must be empty or consist of alphanumeric characters, '-', '_'"
+            + " or '.', and must start and end with an alphanumeric character");
+      }
+    }
+    return problems;
+  }
+
+  private static boolean isAlphanumeric(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   /** Returns the status label value of {@code release}: the status wire string, or {@code ""}. */

@@ -109,9 +109,21 @@ abstract class KubeObjectDriver<T extends HasMetadata, L extends KubernetesResou
     return stored(record, updated);
   }
 
+  /**
+   * Deletes the object by its key. When it exists but cannot be read as a release, it is deleted all
+   * the same and {@link UnreadableRecordDeletedException} says what was deleted (Helm would refuse
+   * and keep it; see that exception).
+   */
   @Override
   public StoredRelease delete(String namespace, String key) {
-    StoredRelease current = get(namespace, key);
+    T object = fetch(namespace, key);
+    StoredRelease current = null;
+    ReleaseRecordException unreadable = null;
+    try {
+      current = read(object);
+    } catch (ReleaseRecordException e) {
+      unreadable = e;
+    }
     try {
       List<?> deleted = op.inNamespace(namespace).withName(key).delete();
       if (deleted.isEmpty()) {
@@ -123,11 +135,21 @@ abstract class KubeObjectDriver<T extends HasMetadata, L extends KubernetesResou
       }
       throw failure("delete", namespace, key, e);
     }
+    if (unreadable != null) {
+      SkippedRecord gone = new SkippedRecord(namespace, key, unreadable.getMessage());
+      log.warn("{} driver: deleted {} {} in namespace {}, which could not be read: {}", kind, kind,
+          key, namespace, gone.reason());
+      throw new UnreadableRecordDeletedException(gone, unreadable);
+    }
     return current;
   }
 
   @Override
   public StoredRelease get(String namespace, String key) {
+    return read(fetch(namespace, key));
+  }
+
+  private T fetch(String namespace, String key) {
     T object;
     try {
       object = op.inNamespace(namespace).withName(key).get();
@@ -137,7 +159,7 @@ abstract class KubeObjectDriver<T extends HasMetadata, L extends KubernetesResou
     if (object == null) {
       throw new ReleaseNotFoundException(key + " in namespace " + namespace);
     }
-    return read(object);
+    return object;
   }
 
   @Override
@@ -147,8 +169,10 @@ abstract class KubeObjectDriver<T extends HasMetadata, L extends KubernetesResou
     return new ReleaseListing(all.releases().stream().filter(filter).toList(), all.skipped());
   }
 
+  /** Refuses label values Kubernetes cannot hold before listing, as Helm's drivers do. */
   @Override
   public ReleaseListing query(String namespace, Map<String, String> labels) {
+    HelmLabels.checkQueryValues(Objects.requireNonNull(labels, "labels"));
     return select(namespace, labels);
   }
 

@@ -52,10 +52,12 @@ public interface ReleaseDriver {
   StoredRelease update(StoredRelease record);
 
   /**
-   * Removes a record.
+   * Removes a record by its key.
    *
    * @return the record as it was stored
    * @throws ReleaseNotFoundException when the key is not stored
+   * @throws UnreadableRecordDeletedException when the object existed but could not be read as a
+   *     release: it has been deleted, and the exception names it and says why it was unreadable
    */
   StoredRelease delete(String namespace, String key);
 
@@ -76,6 +78,9 @@ public interface ReleaseDriver {
   /**
    * Returns the records in {@code namespace} ({@code ""} = all) whose labels include every entry
    * of {@code labels} (equality match on the object labels, system and custom).
+   *
+   * @throws InvalidLabelValueException from drivers that, like Helm's Secret and ConfigMap drivers,
+   *     refuse a value that is not a valid Kubernetes label value
    */
   ReleaseListing query(String namespace, Map<String, String> labels);
 

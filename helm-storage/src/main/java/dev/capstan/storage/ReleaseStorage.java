@@ -131,14 +131,34 @@ public final class ReleaseStorage {
   }
 
   /**
-   * Deletes revision {@code revision} of {@code name}.
+   * Deletes revision {@code revision} of {@code name}, by its key (an unreadable record too, which
+   * Helm would refuse to delete).
    *
    * @return the deleted release
    * @throws ReleaseNotFoundException when it is not stored
+   * @throws UnreadableRecordDeletedException when the object could not be read as a release; it
+   *     has been deleted and the exception says which object that was
    */
   public Release delete(String name, int revision) {
-    StoredRelease found = getStored(name, revision);
-    return driver.delete(found.namespace(), found.key()).release();
+    String key = ReleaseKey.of(name, revision);
+    if (!namespace.isEmpty()) {
+      // By key: an unreadable record is deleted too (the driver then says so).
+      return driver.delete(namespace, key).release();
+    }
+    ReleaseListing found = driver.query("", Map.of(HelmLabels.NAME, name,
+        HelmLabels.OWNER, HelmLabels.OWNER_HELM, HelmLabels.VERSION, Integer.toString(revision)));
+    List<String> namespaces = new ArrayList<>();
+    found.releases().forEach(r -> namespaces.add(r.namespace()));
+    found.skipped().stream().filter(k -> k.key().equals(key))
+        .forEach(k -> namespaces.add(k.namespace()));
+    if (namespaces.isEmpty()) {
+      throw new ReleaseNotFoundException(key + " in any namespace");
+    }
+    if (namespaces.size() > 1) {
+      throw new ReleaseStorageException("release " + key + " is stored in several namespaces ("
+          + namespaces.stream().sorted().toList() + "); use a storage for one namespace");
+    }
+    return driver.delete(namespaces.get(0), key).release();
   }
 
   /**

@@ -89,4 +89,24 @@ class ConfigMapDriverTest {
         "sh.helm.release.v1.good.v5");
     assertThat(s.last("good").version()).isEqualTo(1);
   }
+  @Test
+  @DisplayName("query refuses invalid label values and delete removes an undecodable ConfigMap by name, as Helm's ConfigMap driver")
+  void labelValuesAndUnreadableDelete() {
+    // Given
+    String ns = "corrupt-del";
+    ConfigMapDriver driver = new ConfigMapDriver(client);
+    client.configMaps().inNamespace(ns).resource(cm(ns, "sh.helm.release.v1.bad.v1",
+        Map.of("owner", "helm", "name", "bad", "status", "deployed", "version", "1"), "%%%"))
+        .create();
+    // When / Then
+    assertThatThrownBy(() -> driver.query(ns, Map.of("status", "deployed ")))
+        .isInstanceOf(InvalidLabelValueException.class)
+        .hasMessageStartingWith("invalid label value: \"deployed \" (label status)");
+    assertThatThrownBy(() -> driver.delete(ns, "sh.helm.release.v1.bad.v1"))
+        .isInstanceOf(UnreadableRecordDeletedException.class)
+        .extracting(e -> ((UnreadableRecordDeletedException) e).deleted().key())
+        .isEqualTo("sh.helm.release.v1.bad.v1");
+    assertThat(client.configMaps().inNamespace(ns).withName("sh.helm.release.v1.bad.v1").get())
+        .isNull();
+  }
 }

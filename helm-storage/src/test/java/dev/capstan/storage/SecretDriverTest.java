@@ -188,6 +188,68 @@ class SecretDriverTest {
   }
 
   @Test
+  @DisplayName("query refuses a label value Kubernetes cannot hold, as Helm's Secret driver does, before listing anything")
+  void queryRefusesInvalidLabelValues() {
+    SecretDriver driver = new SecretDriver(client);
+    assertThatThrownBy(() -> driver.query("labels", Map.of("name", "web app!")))
+        .isInstanceOf(InvalidLabelValueException.class)
+        .hasMessageStartingWith("invalid label value: \"web app!\" (label name): ")
+        .hasMessageContaining("alphanumeric");
+    String tooLong = "a".repeat(64);
+    assertThatThrownBy(() -> driver.query("labels", Map.of("team", tooLong)))
+        .isInstanceOf(InvalidLabelValueException.class)
+        .hasMessageContaining("(label team)")
+        .hasMessageContaining("must be no more than 63 characters (has 64)");
+    assertThatThrownBy(() -> storage("labels").history("-web"))
+        .isInstanceOf(InvalidLabelValueException.class);
+    assertThat(driver.query("labels", Map.of("name", "a".repeat(63), "team", "")).releases())
+        .isEmpty();
+  }
+
+  @Test
+  @DisplayName("delete of a Secret that exists but cannot be decoded deletes it by name and says what it deleted")
+  void deleteUnreadable() {
+    // Given: an unreadable record next to a readable one
+    String ns = "corrupt3";
+    ReleaseStorage s = storage(ns);
+    s.create(release("bad", ns, 1, ReleaseStatus.SUPERSEDED));
+    client.secrets().inNamespace(ns).resource(secret(ns, "sh.helm.release.v1.bad.v2",
+        "helm.sh/release.v1", Map.of("owner", "helm", "name", "bad", "status", "deployed",
+            "version", "2"), b64("!!not base64!!"))).create();
+    // When / Then
+    assertThatThrownBy(() -> s.delete("bad", 2))
+        .isInstanceOf(UnreadableRecordDeletedException.class)
+        .hasMessageStartingWith("deleted sh.helm.release.v1.bad.v2 in namespace corrupt3, which was"
+            + " not a readable release record: ")
+        .satisfies(e -> {
+          SkippedRecord gone = ((UnreadableRecordDeletedException) e).deleted();
+          assertThat(gone.namespace()).isEqualTo(ns);
+          assertThat(gone.key()).isEqualTo("sh.helm.release.v1.bad.v2");
+          assertThat(gone.reason()).contains("not valid base64");
+        });
+    assertThat(client.secrets().inNamespace(ns).withName("sh.helm.release.v1.bad.v2").get())
+        .isNull();
+    assertThat(s.history("bad")).extracting(Release::version).containsExactly(1);
+    assertThatThrownBy(() -> s.delete("bad", 2)).isInstanceOf(ReleaseNotFoundException.class);
+  }
+
+  @Test
+  @DisplayName("an all-namespaces storage finds an unreadable record by its labels and deletes it")
+  void deleteUnreadableInAnyNamespace() {
+    String ns = "corrupt4";
+    client.secrets().inNamespace(ns).resource(secret(ns, "sh.helm.release.v1.lost.v1",
+        "helm.sh/release.v1", Map.of("owner", "helm", "name", "lost", "status", "deployed",
+            "version", "1"), b64(b64("{\"name\": 3}")))).create();
+    ReleaseStorage all = ReleaseStorage.of(new SecretDriver(client), "", CLOCK);
+
+    assertThatThrownBy(() -> all.delete("lost", 1))
+        .isInstanceOf(UnreadableRecordDeletedException.class)
+        .hasMessageContaining("sh.helm.release.v1.lost.v1 in namespace corrupt4");
+    assertThat(client.secrets().inNamespace(ns).withName("sh.helm.release.v1.lost.v1").get())
+        .isNull();
+  }
+
+  @Test
   @DisplayName("§2.9: pruning through the Secret driver deletes the oldest Secrets and keeps the deployed one")
   void pruningOnSecrets() {
     // Given

@@ -186,53 +186,40 @@ public final class GoJson {
   public static void quote(StringBuilder sb, String s) {
     sb.append('"');
     int n = s.length();
+    int run = 0; // start of the pending run of characters that need no escaping
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
+      if (c < 0x80) {
+        if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
+          continue;
+        }
+      } else if (c < 0xD800 ? c != '\u2028' && c != '\u2029' : c >= 0xE000) {
+        continue;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+        continue;
+      }
+      sb.append(s, run, i);
+      run = i + 1;
       switch (c) {
-        case '"':
-          sb.append("\\\"");
-          break;
-        case '\\':
-          sb.append("\\\\");
-          break;
-        case '\n':
-          sb.append("\\n");
-          break;
-        case '\r':
-          sb.append("\\r");
-          break;
-        case '\t':
-          sb.append("\\t");
-          break;
-        case '\b':
-          sb.append("\\b");
-          break;
-        case '\f':
-          sb.append("\\f");
-          break;
-        case '<':
-        case '>':
-        case '&':
-        case '\u2028':
-        case '\u2029':
-          appendUnicodeEscape(sb, c);
-          break;
-        default:
-          if (c < 0x20) {
-            appendUnicodeEscape(sb, c);
-          } else if (Character.isHighSurrogate(c)) {
-            if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-              sb.append(c).append(s.charAt(++i));
-            } else {
-              sb.append("\\ufffd");
-            }
-          } else if (Character.isLowSurrogate(c)) {
-            sb.append("\\ufffd");
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        default -> {
+          if (Character.isSurrogate(c)) {
+            sb.append("\\ufffd"); // a lone surrogate: Go writes the replacement character
           } else {
-            sb.append(c);
+            appendUnicodeEscape(sb, c); // other controls, <, >, &, U+2028, U+2029
           }
+        }
       }
     }
+    sb.append(s, run, n);
     sb.append('"');
   }
 
@@ -569,22 +556,42 @@ public final class GoJson {
 
     private String string() {
       pos++; // opening quote
-      StringBuilder sb = new StringBuilder();
+      int n = s.length();
+      int run = pos; // start of the pending run of characters copied as they are
+      while (pos < n) {
+        char c = s.charAt(pos);
+        if (c == '"') {
+          pos++;
+          return s.substring(run, pos - 1); // no escapes: one copy
+        }
+        if (c == '\\' || c < 0x20) {
+          break;
+        }
+        pos++;
+      }
+      // Escapes only shrink the text, so the distance to the closing quote bounds the length.
+      int end = pos;
+      while (end < n && s.charAt(end) != '"') {
+        end += s.charAt(end) == '\\' ? 2 : 1;
+      }
+      StringBuilder sb = new StringBuilder(Math.min(end, n) - run);
+      sb.append(s, run, pos);
+      run = pos;
       while (true) {
-        if (pos >= s.length()) {
+        if (pos >= n) {
           throw eof();
         }
         char c = s.charAt(pos++);
         if (c == '"') {
-          return sb.toString();
+          return sb.append(s, run, pos - 1).toString();
         }
         if (c < 0x20) {
           throw invalid(c, "in string literal");
         }
         if (c != '\\') {
-          sb.append(c);
           continue;
         }
+        sb.append(s, run, pos - 1);
         if (pos >= s.length()) {
           throw eof();
         }
@@ -636,6 +643,7 @@ public final class GoJson {
           default:
             throw invalid(e, "in string escape code");
         }
+        run = pos;
       }
     }
 
