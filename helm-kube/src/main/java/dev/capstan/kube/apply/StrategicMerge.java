@@ -26,7 +26,8 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>A member of {@code modified} is set; objects on both sides merge recursively; a null in
- *       {@code modified} deletes; a member of {@code original} missing from {@code modified} is
+ *       {@code modified} deletes (for JSON merge kinds only where {@code original} did not have
+ *       the same null); a member of {@code original} missing from {@code modified} is
  *       deleted; a member only {@code live} has is kept.
  *   <li>Keyed lists: elements whose key left {@code modified} (and was in {@code original}) are
  *       deleted, elements with a key on both sides merge recursively, new ones are appended, and
@@ -48,11 +49,13 @@ final class StrategicMerge {
   private final MergeKeys keys;
   private final String group;
   private final String kind;
+  private final boolean strategic;
 
   private StrategicMerge(MergeKeys keys, String group, String kind) {
     this.keys = keys;
     this.group = group;
     this.kind = kind;
+    this.strategic = !kind.isEmpty() && keys.isStrategic(group, kind);
   }
 
   /** The merger for the kind that {@code modified} declares (none if it has no apiVersion/kind). */
@@ -89,7 +92,11 @@ final class StrategicMerge {
       String name = e.getKey();
       Object mod = e.getValue();
       if (mod == null) {
-        result.remove(name);
+        // JSON merge (CreateThreeWayJSONMergePatch) drops the null from its add/change half and
+        // keeps it in the deletion half only where original had something else there.
+        if (strategic || !original.containsKey(name) || original.get(name) != null) {
+          result.remove(name);
+        }
         continue;
       }
       Object cur = live.get(name);

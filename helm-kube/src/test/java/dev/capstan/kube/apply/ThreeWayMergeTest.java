@@ -271,6 +271,18 @@ class ThreeWayMergeTest {
   }
 
   @Test
+  @DisplayName("for a custom resource a null deletes only where the previous manifest had no null")
+  void customResourceNulls() {
+    String cr = "apiVersion: example.com/v1\nkind: Widget\nspec: {a: %s, b: %s}\n";
+    Map<String, Object> live = yaml(cr.formatted("live", "live"));
+
+    Map<String, Object> result =
+        upgrade(yaml(cr.formatted("null", "1")), yaml(cr.formatted("null", "null")), live);
+
+    assertThat(result.get("spec")).isEqualTo(Map.of("a", "live"));
+  }
+
+  @Test
   @DisplayName("a map that becomes a scalar, and a scalar that becomes a map, are replaced")
   void typeChanges() {
     Map<String, Object> original = yaml("kind: Thing\napiVersion: x/v1\na: {b: 1}\nc: text\n");
