@@ -213,7 +213,56 @@ final class StrategicMerge {
       return working;
     }
     List<Object> liveKeys = live.stream().map(keyOf).toList();
-    return setElementOrder(working, modKeys, liveKeys, keyOf);
+    return setElementOrder(
+        working, modKeys, serverOrder(liveKeys, deleted, modKeys), keyOf);
+  }
+
+  /**
+   * The live key order that Kubernetes' {@code $setElementOrder} handling compares against. It
+   * reads the live list through a slice whose backing array the merge has already changed in
+   * place: each {@code $patch: delete} (applied in the order of their keys as strings) shifts the
+   * later elements left, and each appended element is written into the freed slots. Reproducing
+   * this makes a live-only element (a sidecar) land where Kubernetes puts it when the same upgrade
+   * deletes and adds elements.
+   */
+  private static List<Object> serverOrder(
+      List<Object> liveKeys, Set<Object> deleted, List<Object> modKeys) {
+    Object[] backing = liveKeys.toArray();
+    int length = backing.length;
+    List<Object> deletions = new ArrayList<>(deleted);
+    deletions.sort(Comparator.comparing(StrategicMerge::goString));
+    for (Object k : deletions) {
+      for (int i = indexOf(backing, length, k); i >= 0; i = indexOf(backing, length, k)) {
+        System.arraycopy(backing, i + 1, backing, i, length - i - 1);
+        length--;
+      }
+    }
+    for (Object k : modKeys) {
+      if (indexOf(backing, Math.min(length, backing.length), k) < 0) {
+        if (length < backing.length) {
+          backing[length] = k;
+        }
+        length++;
+      }
+    }
+    return java.util.Arrays.asList(backing);
+  }
+
+  private static int indexOf(Object[] array, int length, Object k) {
+    for (int i = 0; i < length; i++) {
+      if (Objects.equals(array[i], k)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A merge key as Go's {@code fmt.Sprintf("%v")} prints it, the order deletions apply in. */
+  private static String goString(Object k) {
+    if (k instanceof java.math.BigDecimal d) {
+      return d.scale() <= 0 ? d.toBigInteger().toString() : d.toPlainString();
+    }
+    return String.valueOf(k);
   }
 
   private static Object mergeSetList(
