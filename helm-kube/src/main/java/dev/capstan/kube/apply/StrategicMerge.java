@@ -39,9 +39,12 @@ import java.util.function.Function;
  *   <li>Every other list is replaced as a whole.
  * </ul>
  *
- * <p>Two corner cases are simplified: a keyed list whose {@code modified} value repeats a key is
- * replaced as a whole (Kubernetes merges both elements into the first live match), and a set list
- * holding objects or lists is replaced (Kubernetes rejects it).
+ * <p>Three corner cases deliberately differ: a keyed list whose {@code modified} value repeats a
+ * key is replaced as a whole (Kubernetes merges both elements into the first live match); a set
+ * list holding objects or lists is replaced (Kubernetes rejects it); and an element that
+ * {@code original} and {@code modified} have but {@code live} lacks is added as {@code modified}
+ * has it, where Kubernetes appends its patch element verbatim, so that the delete directives of
+ * its nested keyed lists turn into bogus entries (an env var with a name and nothing else).
  */
 final class StrategicMerge {
   private static final Map<String, Object> EMPTY = Map.of();

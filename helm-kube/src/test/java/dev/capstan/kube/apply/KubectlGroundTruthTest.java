@@ -39,7 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KubectlGroundTruthTest {
   private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-  /** Each case runs kubectl twice (about a second); {@code -Dcapstan.kubectlCases=N} runs more. */
+  /**
+   * Each case runs kubectl twice (about a second); {@code -Dcapstan.kubectlCases=N} runs more and
+   * {@code -Dcapstan.kubectlSeed=S} other ones.
+   */
   private static final int CASES = Integer.getInteger("capstan.kubectlCases", 25);
 
   private static HttpServer server;
@@ -175,7 +178,7 @@ class KubectlGroundTruthTest {
   @DisplayName("random Deployment upgrades merge as kubectl's strategic three-way patch does")
   void randomDeployments() throws Exception {
     assumeTrue(kubectlAvailable(), "kubectl is not installed");
-    Random random = new Random(7);
+    Random random = new Random(Long.getLong("capstan.kubectlSeed", 7));
     int compared = 0;
     for (int n = 0; n < CASES; n++) {
       Map<String, Object> base = deployment(random);

@@ -238,6 +238,29 @@ class ThreeWayMergeTest {
   }
 
   @Test
+  @DisplayName("with a container deleted and one added, a sidecar goes where Kubernetes puts it")
+  void sidecarPlaceAfterDeleteAndAdd() {
+    // Observed from kubectl (apply's three-way patch, applied by patch --local): Kubernetes
+    // compares against the live list after its in-place edits, where "c" took the freed slot.
+    String pod =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: %s
+        """;
+    Map<String, Object> original = yaml(pod.formatted("[{name: d}, {name: b}]"));
+    Map<String, Object> modified = yaml(pod.formatted("[{name: c}, {name: d}]"));
+    Map<String, Object> live = yaml(pod.formatted("[{name: d}, {name: b}, {name: side}]"));
+
+    Map<String, Object> result = upgrade(original, modified, live);
+
+    assertThat(at(result, "spec", "containers"))
+        .isEqualTo(yaml("c: [{name: side}, {name: c}, {name: d}]").get("c"));
+  }
+
+  @Test
   @DisplayName("an atomic list (container args) that changes order is replaced whole")
   void atomicListReplaced() {
     String pod =
