@@ -285,12 +285,17 @@ final class StrategicMerge {
     if (modified.isEmpty()) {
       return live.stream().filter(v -> !toDelete.contains(key(v))).toList();
     }
-    if (toDelete.isEmpty() && JsonValues.deepEquals(live, modified)) {
-      return live;
-    }
     Set<Object> liveKeys = new HashSet<>();
     live.forEach(v -> liveKeys.add(key(v)));
     List<Object> adds = modified.stream().filter(v -> !liveKeys.contains(key(v))).toList();
+    // Kubernetes' diff sorts the live list in place (by its values as strings) before it checks
+    // whether the list changed: a live list that differs from modified only in order is left as
+    // it is unless modified is not itself sorted.
+    List<Object> liveSorted = new ArrayList<>(live);
+    liveSorted.sort(Comparator.comparing(v -> goString(key(v))));
+    if (toDelete.isEmpty() && adds.isEmpty() && JsonValues.deepEquals(liveSorted, modified)) {
+      return live;
+    }
     List<Object> merged = new ArrayList<>(live);
     if (!adds.isEmpty()) {
       merged.addAll(adds);

@@ -60,7 +60,7 @@ class ThreeWayMergePropertyTest {
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {11, 12, 13})
-  @DisplayName("when live is the original (no live-only fields), the result is the new manifest")
+  @DisplayName("when live is the original, the result is the new manifest (set lists as sets)")
   void liveEqualToOriginalGivesModified(long seed) {
     Random random = new Random(seed);
     for (int n = 0; n < CASES; n++) {
@@ -72,7 +72,7 @@ class ThreeWayMergePropertyTest {
         Map<String, Object> result =
             JsonPatch.apply(original, ThreeWayMerge.patch(original, modified, original, keys));
 
-        assertThat(JsonValues.deepEquals(result, modified))
+        assertThat(JsonValues.deepEquals(tagsSorted(result), tagsSorted(modified)))
             .as("seed %d case %d %s\noriginal %s\nmodified %s\nresult %s", seed, n, keys,
                 original, modified, result)
             .isTrue();
@@ -121,6 +121,20 @@ class ThreeWayMergePropertyTest {
               + "\noracle " + jsonMergeOracle(original, modified, live))
           .isTrue();
     }
+  }
+
+  /**
+   * The object with its set list {@code spec.tags} sorted: Kubernetes leaves a live set list whose
+   * values the chart only reordered (into sorted order) as it is, so only the values must match.
+   */
+  private static Object tagsSorted(Map<String, Object> thing) {
+    Map<String, Object> copy = JsonValues.asMap(JsonValues.mutableCopy(thing));
+    if (copy.get("spec") instanceof Map<?, ?> spec && spec.get("tags") instanceof List<?> tags) {
+      List<Object> sorted = new ArrayList<>(tags);
+      sorted.sort(java.util.Comparator.comparing(String::valueOf));
+      JsonValues.asMap(spec).put("tags", sorted);
+    }
+    return copy;
   }
 
   // ---------------------------------------------------------------------------------------------

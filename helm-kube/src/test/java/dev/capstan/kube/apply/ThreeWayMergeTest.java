@@ -424,6 +424,22 @@ class ThreeWayMergeTest {
   }
 
   @Test
+  @DisplayName("finalizers only reordered stay in live order when the chart lists them sorted")
+  void finalizersReorderedOnly() {
+    // Observed from kubectl: its diff sorts the live list in place before comparing, so a sorted
+    // chart list that holds the live values finds no change and sends no $setElementOrder.
+    String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, finalizers: %s}\n";
+
+    assertThat(ThreeWayMerge.patch(yaml(cm.formatted("[]")), yaml(cm.formatted("[f1, f2, f3]")),
+            yaml(cm.formatted("[f3, f1, f2]")), MergeKeys.builtIn()))
+        .isEmpty();
+    Map<String, Object> result =
+        upgrade(yaml(cm.formatted("[]")), yaml(cm.formatted("[f2, f1, f3]")),
+            yaml(cm.formatted("[f3, f1, f2]")));
+    assertThat(at(result, "metadata", "finalizers")).isEqualTo(List.of("f2", "f1", "f3"));
+  }
+
+  @Test
   @DisplayName("a CronJob's job template containers merge by name too")
   void cronJobTemplate() {
     String cronJob =
