@@ -79,16 +79,21 @@ class KubectlGroundTruthTest {
       body = "{\"kind\":\"APIVersions\",\"versions\":[\"v1\"],\"serverAddressByClientCIDRs\":"
           + "[{\"clientCIDR\":\"0.0.0.0/0\",\"serverAddress\":\"127.0.0.1\"}]}";
     } else if (path.equals("/apis")) {
-      body = "{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":[{\"name\":\"apps\","
-          + "\"versions\":[{\"groupVersion\":\"apps/v1\",\"version\":\"v1\"}],"
-          + "\"preferredVersion\":{\"groupVersion\":\"apps/v1\",\"version\":\"v1\"}}]}";
+      body = "{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":[" + group("apps")
+          + "," + group(ThreeWayMergePropertyTest.GROUP) + "]}";
     } else if (path.equals("/api/v1")) {
       body = "{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":[]}";
     } else if (path.equals("/apis/apps/v1")) {
       body = "{\"kind\":\"APIResourceList\",\"groupVersion\":\"apps/v1\",\"resources\":[{"
           + "\"name\":\"deployments\",\"singularName\":\"deployment\",\"namespaced\":true,"
           + "\"kind\":\"Deployment\",\"verbs\":[\"create\",\"get\",\"list\",\"patch\",\"update\"]}]}";
-    } else if (path.equals("/apis/apps/v1/namespaces/default/deployments/web")) {
+    } else if (path.equals("/apis/" + ThreeWayMergePropertyTest.GROUP + "/v1")) {
+      body = "{\"kind\":\"APIResourceList\",\"groupVersion\":\"" + ThreeWayMergePropertyTest.GROUP
+          + "/v1\",\"resources\":[{\"name\":\"things\",\"singularName\":\"thing\","
+          + "\"namespaced\":true,\"kind\":\"Thing\",\"verbs\":[\"create\",\"get\",\"list\","
+          + "\"patch\",\"update\"]}]}";
+    } else if (path.equals("/apis/apps/v1/namespaces/default/deployments/web")
+        || path.equals("/apis/" + ThreeWayMergePropertyTest.GROUP + "/v1/namespaces/default/things/t")) {
       body = LIVE.get();
     } else {
       status = 404;
@@ -100,6 +105,12 @@ class KubectlGroundTruthTest {
     exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
+  }
+
+  private static String group(String name) {
+    return "{\"name\":\"" + name + "\",\"versions\":[{\"groupVersion\":\"" + name
+        + "/v1\",\"version\":\"v1\"}],\"preferredVersion\":{\"groupVersion\":\"" + name
+        + "/v1\",\"version\":\"v1\"}}";
   }
 
   private static String run(List<String> command) throws IOException, InterruptedException {
@@ -125,8 +136,8 @@ class KubectlGroundTruthTest {
 
   /** What Kubernetes makes of live: kubectl's three-way patch, applied by kubectl. */
   private static Map<String, Object> kubernetes(
-      Map<String, Object> original, Map<String, Object> modified, Map<String, Object> live)
-      throws Exception {
+      Map<String, Object> original, Map<String, Object> modified, Map<String, Object> live,
+      String patchType) throws Exception {
     Map<String, Object> liveWithLastApplied = JsonValues.asMap(JsonValues.mutableCopy(live));
     JsonValues.asMap(JsonValues.asMap(liveWithLastApplied.get("metadata")).get("annotations"))
         .put(LAST_APPLIED, GoJson.write(original));
@@ -144,7 +155,7 @@ class KubectlGroundTruthTest {
       return live;
     }
     String patched = run(List.of("kubectl", "patch", "--local", "-f", liveFile.toString(),
-        "--kubeconfig", kubeconfig.toString(), "--type", "strategic", "-p", patch, "-o", "json"));
+        "--kubeconfig", kubeconfig.toString(), "--type", patchType, "-p", patch, "-o", "json"));
     Map<String, Object> result =
         JsonValues.asMap(dev.capstan.internal.yaml.Yaml.load(patched, "kubectl"));
     JsonValues.asMap(JsonValues.asMap(result.get("metadata")).get("annotations"))
@@ -191,7 +202,7 @@ class KubectlGroundTruthTest {
       }
       compared++;
 
-      Map<String, Object> expected = kubernetes(original, modified, live);
+      Map<String, Object> expected = kubernetes(original, modified, live, "strategic");
       Map<String, Object> actual =
           JsonPatch.apply(live, ThreeWayMerge.patch(original, modified, live, MergeKeys.builtIn()));
 
@@ -201,6 +212,36 @@ class KubectlGroundTruthTest {
           .isEqualTo(GoJson.write(expected));
     }
     assertThat(compared).as("cases compared").isGreaterThan(CASES * 2 / 3);
+  }
+
+  @Test
+  @DisplayName("random custom resources merge as kubectl's three-way JSON merge patch does")
+  void randomCustomResources() throws Exception {
+    assumeTrue(kubectlAvailable(), "kubectl is not installed");
+    Random random = new Random(Long.getLong("capstan.kubectlSeed", 7));
+    for (int n = 0; n < CASES; n++) {
+      Map<String, Object> base = ThreeWayMergePropertyTest.thing(random);
+      Map<String, Object> metadata = JsonValues.asMap(base.get("metadata"));
+      metadata.put("namespace", "default");
+      metadata.put("annotations", map("keep", "1"));
+      Map<String, Object> original = ThreeWayMergePropertyTest.mutate(random, base, true);
+      Map<String, Object> modified = ThreeWayMergePropertyTest.mutate(random, base, true);
+      Map<String, Object> live = ThreeWayMergePropertyTest.mutate(random, base, false);
+      live.put("status", map("phase", "Ready"));
+      for (Map<String, Object> object : List.of(original, modified, live)) {
+        JsonValues.asMap(JsonValues.asMap(object.get("metadata")).get("labels")).values()
+            .removeIf(v -> v != null && !(v instanceof String));
+      }
+
+      Map<String, Object> expected = kubernetes(original, modified, live, "merge");
+      Map<String, Object> actual =
+          JsonPatch.apply(live, ThreeWayMerge.patch(original, modified, live, MergeKeys.builtIn()));
+
+      assertThat(GoJson.write(actual))
+          .as("case %d\noriginal %s\nmodified %s\nlive %s", n, GoJson.write(original),
+              GoJson.write(modified), GoJson.write(live))
+          .isEqualTo(GoJson.write(expected));
+    }
   }
 
   /**

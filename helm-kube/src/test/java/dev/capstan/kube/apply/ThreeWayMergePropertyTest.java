@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ThreeWayMergePropertyTest {
   private static final int CASES = 500;
-  private static final String GROUP = "test.capstan.dev";
+  static final String GROUP = "test.capstan.dev";
   private static final MergeKeys KEYS =
       MergeKeys.builder()
           .mergeList(GROUP, "Thing", "spec.items", "name")
@@ -218,7 +218,7 @@ class ThreeWayMergePropertyTest {
   // ---------------------------------------------------------------------------------------------
   // Generators
 
-  private static Map<String, Object> thing(Random r) {
+  static Map<String, Object> thing(Random r) {
     Map<String, Object> thing = new LinkedHashMap<>();
     thing.put("apiVersion", GROUP + "/v1");
     thing.put("kind", "Thing");
@@ -336,7 +336,7 @@ class ThreeWayMergePropertyTest {
    * A changed copy of {@code base}: members dropped, added, changed or nulled (nulls only where
    * {@code nulls}), keyed lists reordered, shrunk and grown, set lists changed.
    */
-  private static Map<String, Object> mutate(Random r, Map<String, Object> base, boolean nulls) {
+  static Map<String, Object> mutate(Random r, Map<String, Object> base, boolean nulls) {
     Map<String, Object> copy = JsonValues.asMap(JsonValues.mutableCopy(base));
     Map<String, Object> spec = JsonValues.asMap(copy.get("spec"));
     mutateMap(r, JsonValues.asMap(JsonValues.asMap(copy.get("metadata")).get("labels")), nulls);
