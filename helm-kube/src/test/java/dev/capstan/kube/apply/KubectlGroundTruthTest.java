@@ -82,7 +82,9 @@ class KubectlGroundTruthTest {
       body = "{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":[" + group("apps")
           + "," + group(ThreeWayMergePropertyTest.GROUP) + "]}";
     } else if (path.equals("/api/v1")) {
-      body = "{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":[]}";
+      body = "{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":[{"
+          + "\"name\":\"services\",\"singularName\":\"service\",\"namespaced\":true,"
+          + "\"kind\":\"Service\",\"verbs\":[\"create\",\"get\",\"list\",\"patch\",\"update\"]}]}";
     } else if (path.equals("/apis/apps/v1")) {
       body = "{\"kind\":\"APIResourceList\",\"groupVersion\":\"apps/v1\",\"resources\":[{"
           + "\"name\":\"deployments\",\"singularName\":\"deployment\",\"namespaced\":true,"
@@ -93,6 +95,7 @@ class KubectlGroundTruthTest {
           + "\"namespaced\":true,\"kind\":\"Thing\",\"verbs\":[\"create\",\"get\",\"list\","
           + "\"patch\",\"update\"]}]}";
     } else if (path.equals("/apis/apps/v1/namespaces/default/deployments/web")
+        || path.equals("/api/v1/namespaces/default/services/web")
         || path.equals("/apis/" + ThreeWayMergePropertyTest.GROUP + "/v1/namespaces/default/things/t")) {
       body = LIVE.get();
     } else {
@@ -212,6 +215,55 @@ class KubectlGroundTruthTest {
           .isEqualTo(GoJson.write(expected));
     }
     assertThat(compared).as("cases compared").isGreaterThan(CASES * 2 / 3);
+  }
+
+  @Test
+  @DisplayName("random Service upgrades keep allocated node ports as kubectl's patch does")
+  void randomServices() throws Exception {
+    assumeTrue(kubectlAvailable(), "kubectl is not installed");
+    Random random = new Random(Long.getLong("capstan.kubectlSeed", 7));
+    for (int n = 0; n < CASES; n++) {
+      Map<String, Object> original = service(random);
+      Map<String, Object> modified = random.nextInt(4) == 0 ? original : service(random);
+      Map<String, Object> live = JsonValues.asMap(JsonValues.mutableCopy(
+          random.nextBoolean() ? original : service(random)));
+      Map<String, Object> spec = JsonValues.asMap(live.get("spec"));
+      spec.put("clusterIP", "10.0.0.7");
+      spec.put("sessionAffinity", "None");
+      for (Object port : JsonValues.asList(spec.get("ports"))) {
+        Map<String, Object> p = JsonValues.asMap(port);
+        p.putIfAbsent("protocol", "TCP");
+        p.put("nodePort", 30000L + (Long) p.get("port") % 1000);
+      }
+
+      Map<String, Object> expected = kubernetes(original, modified, live, "strategic");
+      Map<String, Object> actual =
+          JsonPatch.apply(live, ThreeWayMerge.patch(original, modified, live, MergeKeys.builtIn()));
+
+      assertThat(GoJson.write(actual))
+          .as("case %d\noriginal %s\nmodified %s\nlive %s", n, GoJson.write(original),
+              GoJson.write(modified), GoJson.write(live))
+          .isEqualTo(GoJson.write(expected));
+    }
+  }
+
+  private static Map<String, Object> service(Random r) {
+    List<Object> ports = new ArrayList<>();
+    for (long port : some(r, List.of(80L, 443L, 8080L, 9090L), 3)) {
+      Map<String, Object> p = map("port", port, "targetPort", port + r.nextInt(2));
+      if (r.nextBoolean()) {
+        p.put("name", "p" + port);
+      }
+      ports.add(p);
+    }
+    if (ports.isEmpty()) {
+      ports.add(map("port", 80L));
+    }
+    Map<String, Object> spec = map("type", r.nextBoolean() ? "NodePort" : "ClusterIP",
+        "selector", map("app", "web" + r.nextInt(2)), "ports", ports);
+    return map("apiVersion", "v1", "kind", "Service",
+        "metadata", map("name", "web", "namespace", "default", "annotations", map("keep", "1")),
+        "spec", spec);
   }
 
   @Test
