@@ -206,7 +206,7 @@ public final class MergeKeys {
       {"", "ConfigMap"}, {"", "Secret"}, {"", "Service"}, {"", "ServiceAccount"},
       {"", "Namespace"}, {"", "PersistentVolumeClaim"}, {"", "PersistentVolume"},
       {"", "Endpoints"}, {"", "LimitRange"}, {"", "ResourceQuota"},
-      {"apps", "ControllerRevision"}, {"batch", "Job"},
+      {"apps", "ControllerRevision"},
       {"rbac.authorization.k8s.io", "Role"}, {"rbac.authorization.k8s.io", "RoleBinding"},
       {"rbac.authorization.k8s.io", "ClusterRole"},
       {"rbac.authorization.k8s.io", "ClusterRoleBinding"},

@@ -464,6 +464,18 @@ class ThreeWayMergeTest {
   }
 
   @Test
+  @DisplayName("an env list that repeats a name in the chart is replaced whole")
+  void duplicateKeysReplaceWhole() {
+    Map<String, Object> modified =
+        yaml(DEPLOYMENT_V1.replace("{name: B, value: \"2\"}", "{name: A, value: \"3\"}"));
+
+    Map<String, Object> result = upgrade(yaml(DEPLOYMENT_V1), modified, yaml(LIVE_V1));
+
+    assertThat(at(result, "spec", "template", "spec", "containers", 0, "env"))
+        .isEqualTo(at(modified, "spec", "template", "spec", "containers", 0, "env"));
+  }
+
+  @Test
   @DisplayName("a container without a name in a list merged by name is refused, naming the path")
   void missingMergeKey() {
     Map<String, Object> modified = yaml(DEPLOYMENT_V1.replace("- name: app\n", "- \n"));
