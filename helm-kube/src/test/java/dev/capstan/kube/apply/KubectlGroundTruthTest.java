@@ -200,6 +200,13 @@ class KubectlGroundTruthTest {
       Map<String, Object> modified = mutate(random, base);
       Map<String, Object> live = mutate(random, base);
       addLiveOnly(random, live);
+      if (random.nextInt(4) == 0) {
+        JsonValues.asMap(JsonValues.asMap(modified.get("metadata")).get("labels"))
+            .put(random.nextBoolean() ? "team" : "tier", null);
+      }
+      if (random.nextInt(6) == 0) {
+        JsonValues.asMap(modified.get("spec")).put("strategy", null);
+      }
       if (readdsDeletedContainer(original, modified, live)) {
         continue;
       }
