@@ -80,23 +80,19 @@ class KubectlGroundTruthTest {
           + "[{\"clientCIDR\":\"0.0.0.0/0\",\"serverAddress\":\"127.0.0.1\"}]}";
     } else if (path.equals("/apis")) {
       body = "{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":[" + group("apps")
-          + "," + group(ThreeWayMergePropertyTest.GROUP) + "]}";
+          + "," + group("batch") + "," + group(ThreeWayMergePropertyTest.GROUP) + "]}";
     } else if (path.equals("/api/v1")) {
-      body = "{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":[{"
-          + "\"name\":\"services\",\"singularName\":\"service\",\"namespaced\":true,"
-          + "\"kind\":\"Service\",\"verbs\":[\"create\",\"get\",\"list\",\"patch\",\"update\"]}]}";
+      body = resources("v1", "Service", "Pod");
     } else if (path.equals("/apis/apps/v1")) {
-      body = "{\"kind\":\"APIResourceList\",\"groupVersion\":\"apps/v1\",\"resources\":[{"
-          + "\"name\":\"deployments\",\"singularName\":\"deployment\",\"namespaced\":true,"
-          + "\"kind\":\"Deployment\",\"verbs\":[\"create\",\"get\",\"list\",\"patch\",\"update\"]}]}";
+      body = resources("apps/v1", "Deployment", "StatefulSet", "DaemonSet");
+    } else if (path.equals("/apis/batch/v1")) {
+      body = resources("batch/v1", "Job", "CronJob");
     } else if (path.equals("/apis/" + ThreeWayMergePropertyTest.GROUP + "/v1")) {
       body = "{\"kind\":\"APIResourceList\",\"groupVersion\":\"" + ThreeWayMergePropertyTest.GROUP
           + "/v1\",\"resources\":[{\"name\":\"things\",\"singularName\":\"thing\","
           + "\"namespaced\":true,\"kind\":\"Thing\",\"verbs\":[\"create\",\"get\",\"list\","
           + "\"patch\",\"update\"]}]}";
-    } else if (path.equals("/apis/apps/v1/namespaces/default/deployments/web")
-        || path.equals("/api/v1/namespaces/default/services/web")
-        || path.equals("/apis/" + ThreeWayMergePropertyTest.GROUP + "/v1/namespaces/default/things/t")) {
+    } else if (path.matches(".*/namespaces/default/[a-z]+/(web|t)")) {
       body = LIVE.get();
     } else {
       status = 404;
@@ -108,6 +104,19 @@ class KubectlGroundTruthTest {
     exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
+  }
+
+  private static String resources(String groupVersion, String... kinds) {
+    StringBuilder sb = new StringBuilder("{\"kind\":\"APIResourceList\",\"groupVersion\":\"")
+        .append(groupVersion).append("\",\"resources\":[");
+    for (int i = 0; i < kinds.length; i++) {
+      String singular = kinds[i].toLowerCase(java.util.Locale.ROOT);
+      sb.append(i > 0 ? "," : "").append("{\"name\":\"").append(singular).append("s\",")
+          .append("\"singularName\":\"").append(singular).append("\",\"namespaced\":true,")
+          .append("\"kind\":\"").append(kinds[i])
+          .append("\",\"verbs\":[\"create\",\"get\",\"list\",\"patch\",\"update\"]}");
+    }
+    return sb.append("]}").toString();
   }
 
   private static String group(String name) {
@@ -189,7 +198,8 @@ class KubectlGroundTruthTest {
   }
 
   @Test
-  @DisplayName("random Deployment upgrades merge as kubectl's strategic three-way patch does")
+  @DisplayName("random workload upgrades (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod)"
+      + " merge as kubectl's strategic three-way patch does")
   void randomDeployments() throws Exception {
     assumeTrue(kubectlAvailable(), "kubectl is not installed");
     Random random = new Random(Long.getLong("capstan.kubectlSeed", 7));
@@ -211,6 +221,10 @@ class KubectlGroundTruthTest {
         continue;
       }
       compared++;
+      String kind = WORKLOADS.get(n % WORKLOADS.size());
+      original = reshape(original, kind);
+      modified = reshape(modified, kind);
+      live = reshape(live, kind);
 
       Map<String, Object> expected = kubernetes(original, modified, live, "strategic");
       Map<String, Object> actual =
@@ -370,6 +384,43 @@ class KubectlGroundTruthTest {
       spec.put("strategy", strategy(r));
     }
     return map("apiVersion", "apps/v1", "kind", "Deployment", "metadata", metadata, "spec", spec);
+  }
+
+  private static final List<String> WORKLOADS =
+      List.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod");
+
+  /** The generated Deployment as another workload kind with the same pod template. */
+  private static Map<String, Object> reshape(Map<String, Object> deployment, String kind) {
+    if (kind.equals("Deployment")) {
+      return deployment;
+    }
+    Map<String, Object> d = JsonValues.asMap(JsonValues.mutableCopy(deployment));
+    Map<String, Object> spec = JsonValues.asMap(d.get("spec"));
+    Object template = spec.get("template");
+    d.put("kind", kind);
+    switch (kind) {
+      case "StatefulSet", "DaemonSet" -> {
+        spec.remove("strategy");
+        if (kind.equals("DaemonSet")) {
+          spec.remove("replicas");
+        }
+      }
+      case "Job" -> {
+        d.put("apiVersion", "batch/v1");
+        d.put("spec", map("template", template));
+      }
+      case "CronJob" -> {
+        d.put("apiVersion", "batch/v1");
+        d.put("spec", map("schedule", "* * * * *",
+            "jobTemplate", map("spec", map("template", template))));
+      }
+      default -> {
+        d.put("apiVersion", "v1");
+        Object podSpec = template instanceof Map<?, ?> t ? t.get("spec") : null;
+        d.put("spec", podSpec);
+      }
+    }
+    return d;
   }
 
   private static Map<String, Object> strategy(Random r) {
