@@ -376,6 +376,7 @@ class KubectlGroundTruthTest {
     if (r.nextBoolean()) {
       podSpec.put("tolerations", List.of(map("key", "k" + r.nextInt(2), "operator", "Exists")));
     }
+    podLists(r, podSpec);
     Map<String, Object> spec =
         map("replicas", (long) (1 + r.nextInt(3)),
             "selector", map("matchLabels", map("app", "web")),
@@ -421,6 +422,39 @@ class KubectlGroundTruthTest {
       }
     }
     return d;
+  }
+
+  /** Init containers, image pull secrets, host aliases and spread constraints, each maybe. */
+  private static void podLists(Random r, Map<String, Object> podSpec) {
+    List<Object> init = new ArrayList<>();
+    for (String name : some(r, List.of("init1", "init2"), 2)) {
+      init.add(map("name", name, "image", "init:" + r.nextInt(2)));
+    }
+    putOrRemove(podSpec, "initContainers", init);
+    List<Object> secrets = new ArrayList<>();
+    for (String name : some(r, List.of("reg1", "reg2", "reg3"), 2)) {
+      secrets.add(map("name", name));
+    }
+    putOrRemove(podSpec, "imagePullSecrets", secrets);
+    List<Object> aliases = new ArrayList<>();
+    for (String ip : some(r, List.of("10.0.0.1", "10.0.0.2"), 2)) {
+      aliases.add(map("ip", ip, "hostnames", some(r, List.of("a.local", "b.local"), 2)));
+    }
+    putOrRemove(podSpec, "hostAliases", aliases);
+    List<Object> spread = new ArrayList<>();
+    for (String key : some(r, List.of("zone", "hostname"), 2)) {
+      spread.add(map("topologyKey", key, "maxSkew", (long) (1 + r.nextInt(2)),
+          "whenUnsatisfiable", "DoNotSchedule"));
+    }
+    putOrRemove(podSpec, "topologySpreadConstraints", spread);
+  }
+
+  private static void putOrRemove(Map<String, Object> map, String key, List<Object> list) {
+    if (list.isEmpty()) {
+      map.remove(key);
+    } else {
+      map.put(key, list);
+    }
   }
 
   private static Map<String, Object> strategy(Random r) {
@@ -529,6 +563,9 @@ class KubectlGroundTruthTest {
     if (r.nextInt(4) == 0) {
       podSpec.remove("tolerations");
     }
+    if (r.nextInt(3) == 0) {
+      podLists(r, podSpec);
+    }
     return d;
   }
 
@@ -546,5 +583,21 @@ class KubectlGroundTruthTest {
       JsonValues.asList(env).add(map("name", "INJECTED", "value", "1"));
     }
     podSpec.put("dnsPolicy", "ClusterFirst");
+    if (r.nextBoolean()) {
+      List<Object> init = new ArrayList<>();
+      if (podSpec.get("initContainers") instanceof List<?> existing) {
+        init.addAll(existing);
+      }
+      init.add(0, map("name", "istio-init", "image", "proxy:1"));
+      podSpec.put("initContainers", init);
+    }
+    if (r.nextBoolean()) {
+      List<Object> secrets = new ArrayList<>();
+      if (podSpec.get("imagePullSecrets") instanceof List<?> existing) {
+        secrets.addAll(existing);
+      }
+      secrets.add(map("name", "injected-registry"));
+      podSpec.put("imagePullSecrets", secrets);
+    }
   }
 }
