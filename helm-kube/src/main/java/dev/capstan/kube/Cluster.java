@@ -65,6 +65,17 @@ public interface Cluster {
   Map<String, Object> patch(ResourceRef ref, String jsonPatch);
 
   /**
+   * Server-side apply of {@code object} under {@code fieldManager} (Helm uses {@code helm}): the
+   * API server merges it and records field ownership.
+   *
+   * @param forceConflicts take over fields another manager owns (Helm's {@code --force-conflicts})
+   * @throws ClusterException.Conflict when fields are owned by another manager; the message names
+   *     the fields and the managers, as the API server reports them
+   */
+  Map<String, Object> serverSideApply(Map<String, Object> object, String fieldManager,
+      boolean forceConflicts);
+
+  /**
    * Deletes the object.
    *
    * @return {@code false} when it did not exist

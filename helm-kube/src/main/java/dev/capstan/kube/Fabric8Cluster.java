@@ -110,6 +110,18 @@ final class Fabric8Cluster implements Cluster {
   }
 
   @Override
+  public Map<String, Object> serverSideApply(Map<String, Object> object, String fieldManager,
+      boolean forceConflicts) {
+    ResourceRef ref = ResourceRef.of(object);
+    try {
+      var op = scoped(ref).resource(toResource(object)).fieldManager(fieldManager);
+      return toMap(forceConflicts ? op.forceConflicts().serverSideApply() : op.serverSideApply());
+    } catch (KubernetesClientException e) {
+      throw failure("server-side apply of " + ref, e, false);
+    }
+  }
+
+  @Override
   public Map<String, Object> patch(ResourceRef ref, String jsonPatch) {
     try {
       return toMap(one(ref).patch(PatchContext.of(PatchType.JSON), jsonPatch));

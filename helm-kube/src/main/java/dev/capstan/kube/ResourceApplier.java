@@ -27,6 +27,21 @@ public final class ResourceApplier {
 
   private static final int MAX_CONFLICT_RETRIES = 5;
 
+  /** How existing objects are brought to their new state. */
+  public enum Strategy {
+    /** Client-side: a three-way merge sent as a JSON Patch (Helm's default before server-side apply). */
+    THREE_WAY_PATCH,
+    /** Replace the whole object (HTTP PUT), as Helm's {@code --force-replace}. */
+    REPLACE,
+    /** Server-side apply with field manager {@code helm}; conflicts fail. */
+    SERVER_SIDE,
+    /** Server-side apply taking over conflicting fields ({@code --force-conflicts}). */
+    SERVER_SIDE_FORCE_CONFLICTS
+  }
+
+  /** The field manager Helm's CLI uses. */
+  public static final String FIELD_MANAGER = "helm";
+
   private final Cluster cluster;
   private final MergeKeys keys;
 
@@ -52,6 +67,16 @@ public final class ResourceApplier {
    *     every object applied
    */
   public ApplyResult apply(List<Map<String, Object>> previous, List<Map<String, Object>> target) {
+    return apply(previous, target, Strategy.THREE_WAY_PATCH);
+  }
+
+  /**
+   * Brings the cluster from {@code previous} to {@code target} with the given strategy for
+   * objects that exist; see {@link #apply(List, List)}.
+   */
+  public ApplyResult apply(List<Map<String, Object>> previous, List<Map<String, Object>> target,
+      Strategy strategy) {
+    Objects.requireNonNull(strategy, "strategy");
     Map<String, Map<String, Object>> originals = new HashMap<>();
     for (Map<String, Object> o : previous) {
       originals.put(identity(ResourceRef.of(o)), o);
@@ -65,13 +90,27 @@ public final class ResourceApplier {
       ResourceRef ref = ResourceRef.of(object);
       targetIds.add(identity(ref));
       Optional<Map<String, Object>> live = cluster.get(ref);
+      boolean serverSide = strategy == Strategy.SERVER_SIDE
+          || strategy == Strategy.SERVER_SIDE_FORCE_CONFLICTS;
       if (live.isEmpty()) {
-        cluster.create(object);
+        if (serverSide) {
+          cluster.serverSideApply(object, FIELD_MANAGER,
+              strategy == Strategy.SERVER_SIDE_FORCE_CONFLICTS);
+        } else {
+          cluster.create(object);
+        }
         created.add(ref);
         continue;
       }
       try {
-        if (update(ref, originals.get(identity(ref)), object, live.get())) {
+        boolean changed = switch (strategy) {
+          case THREE_WAY_PATCH -> update(ref, originals.get(identity(ref)), object, live.get());
+          case REPLACE -> replace(object, live.get());
+          case SERVER_SIDE, SERVER_SIDE_FORCE_CONFLICTS -> !Objects.equals(
+              resourceVersion(live.get()), resourceVersion(cluster.serverSideApply(object,
+                  FIELD_MANAGER, strategy == Strategy.SERVER_SIDE_FORCE_CONFLICTS)));
+        };
+        if (changed) {
           updated.add(ref);
         } else {
           unchanged.add(ref);
@@ -116,6 +155,24 @@ public final class ResourceApplier {
       throw new ClusterException(String.join("\n", deleteErrors), 0, "", null);
     }
     return new ApplyResult(created, updated, unchanged, deleted, kept);
+  }
+
+  /** Replaces one object with the target at the live resourceVersion; answers whether it changed. */
+  private boolean replace(Map<String, Object> target, Map<String, Object> live) {
+    Map<String, Object> object = new LinkedHashMap<>(target);
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    if (object.get("metadata") instanceof Map<?, ?> md) {
+      for (Map.Entry<?, ?> e : md.entrySet()) {
+        metadata.put((String) e.getKey(), e.getValue());
+      }
+    }
+    metadata.put("resourceVersion", resourceVersion(live));
+    object.put("metadata", metadata);
+    return !Objects.equals(resourceVersion(live), resourceVersion(cluster.replace(object)));
+  }
+
+  private static Object resourceVersion(Map<String, Object> object) {
+    return object.get("metadata") instanceof Map<?, ?> md ? md.get("resourceVersion") : null;
   }
 
   /** Patches one object; answers whether a change was sent. */

@@ -143,4 +143,21 @@ class ResourceApplierTest {
     assertThat(containers(cluster.get(new ResourceRef("apps/v1", "Deployment", "ns1", "web"))
         .orElseThrow())).extracting(c -> c.get("image")).containsExactly("nginx:1.27");
   }
+
+  @Test
+  @DisplayName("force replace puts the whole target: a live-only sidecar is gone")
+  void forceReplace() {
+    List<Map<String, Object>> v1 = List.of(deployment("nginx:1.26"));
+    applier.apply(List.of(), v1);
+    ResourceRef web = new ResourceRef("apps/v1", "Deployment", "ns1", "web");
+    cluster.patch(web, "[{\"op\":\"add\",\"path\":\"/spec/template/spec/containers/-\","
+        + "\"value\":{\"name\":\"proxy\",\"image\":\"envoy:1\"}}]");
+
+    ApplyResult r = applier.apply(v1, List.of(deployment("nginx:1.27")),
+        ResourceApplier.Strategy.REPLACE);
+
+    assertThat(r.updated()).containsExactly(web);
+    assertThat(containers(cluster.get(web).orElseThrow()))
+        .extracting(c -> c.get("name") + "=" + c.get("image")).containsExactly("app=nginx:1.27");
+  }
 }
