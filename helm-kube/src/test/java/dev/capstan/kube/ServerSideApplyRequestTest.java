@@ -82,7 +82,7 @@ class ServerSideApplyRequestTest {
 
   @Test
   @DisplayName("the applier's server-side strategy applies new objects with field manager helm")
-  void applierServerSide() {
+  void applierServerSide() throws Exception {
     String path = "/apis/apps/v1/namespaces/ns1/deployments/web?fieldManager=helm";
     server.expect().patch().withPath(path).andReturn(200, "{\"apiVersion\":\"apps/v1\","
         + "\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\",\"namespace\":\"ns1\","
