@@ -11,59 +11,61 @@ import java.util.Map;
 final class BuiltInKinds {
   private record Entry(String plural, boolean namespaced) {}
 
-  private static final Map<String, Entry> KINDS = new HashMap<>();
+  private static final Map<String, Entry> KINDS = table();
 
-  static {
-    ns("", "Pod", "pods");
-    ns("", "Service", "services");
-    ns("", "ConfigMap", "configmaps");
-    ns("", "Secret", "secrets");
-    ns("", "ServiceAccount", "serviceaccounts");
-    ns("", "PersistentVolumeClaim", "persistentvolumeclaims");
-    ns("", "ReplicationController", "replicationcontrollers");
-    ns("", "Endpoints", "endpoints");
-    ns("", "Event", "events");
-    ns("", "LimitRange", "limitranges");
-    ns("", "ResourceQuota", "resourcequotas");
-    cluster("", "Namespace", "namespaces");
-    cluster("", "Node", "nodes");
-    cluster("", "PersistentVolume", "persistentvolumes");
-    ns("apps", "Deployment", "deployments");
-    ns("apps", "StatefulSet", "statefulsets");
-    ns("apps", "DaemonSet", "daemonsets");
-    ns("apps", "ReplicaSet", "replicasets");
-    ns("apps", "ControllerRevision", "controllerrevisions");
-    ns("batch", "Job", "jobs");
-    ns("batch", "CronJob", "cronjobs");
-    ns("autoscaling", "HorizontalPodAutoscaler", "horizontalpodautoscalers");
-    ns("networking.k8s.io", "Ingress", "ingresses");
-    ns("networking.k8s.io", "NetworkPolicy", "networkpolicies");
-    cluster("networking.k8s.io", "IngressClass", "ingressclasses");
-    ns("policy", "PodDisruptionBudget", "poddisruptionbudgets");
-    ns("rbac.authorization.k8s.io", "Role", "roles");
-    ns("rbac.authorization.k8s.io", "RoleBinding", "rolebindings");
-    cluster("rbac.authorization.k8s.io", "ClusterRole", "clusterroles");
-    cluster("rbac.authorization.k8s.io", "ClusterRoleBinding", "clusterrolebindings");
-    cluster("storage.k8s.io", "StorageClass", "storageclasses");
-    cluster("scheduling.k8s.io", "PriorityClass", "priorityclasses");
-    cluster("apiextensions.k8s.io", "CustomResourceDefinition", "customresourcedefinitions");
-    cluster("apiregistration.k8s.io", "APIService", "apiservices");
-    cluster("admissionregistration.k8s.io", "MutatingWebhookConfiguration",
+  private static Map<String, Entry> table() {
+    Map<String, Entry> kinds = new HashMap<>();
+    ns(kinds, "", "Pod", "pods");
+    ns(kinds, "", "Service", "services");
+    ns(kinds, "", "ConfigMap", "configmaps");
+    ns(kinds, "", "Secret", "secrets");
+    ns(kinds, "", "ServiceAccount", "serviceaccounts");
+    ns(kinds, "", "PersistentVolumeClaim", "persistentvolumeclaims");
+    ns(kinds, "", "ReplicationController", "replicationcontrollers");
+    ns(kinds, "", "Endpoints", "endpoints");
+    ns(kinds, "", "Event", "events");
+    ns(kinds, "", "LimitRange", "limitranges");
+    ns(kinds, "", "ResourceQuota", "resourcequotas");
+    cluster(kinds, "", "Namespace", "namespaces");
+    cluster(kinds, "", "Node", "nodes");
+    cluster(kinds, "", "PersistentVolume", "persistentvolumes");
+    ns(kinds, "apps", "Deployment", "deployments");
+    ns(kinds, "apps", "StatefulSet", "statefulsets");
+    ns(kinds, "apps", "DaemonSet", "daemonsets");
+    ns(kinds, "apps", "ReplicaSet", "replicasets");
+    ns(kinds, "apps", "ControllerRevision", "controllerrevisions");
+    ns(kinds, "batch", "Job", "jobs");
+    ns(kinds, "batch", "CronJob", "cronjobs");
+    ns(kinds, "autoscaling", "HorizontalPodAutoscaler", "horizontalpodautoscalers");
+    ns(kinds, "networking.k8s.io", "Ingress", "ingresses");
+    ns(kinds, "networking.k8s.io", "NetworkPolicy", "networkpolicies");
+    cluster(kinds, "networking.k8s.io", "IngressClass", "ingressclasses");
+    ns(kinds, "policy", "PodDisruptionBudget", "poddisruptionbudgets");
+    ns(kinds, "rbac.authorization.k8s.io", "Role", "roles");
+    ns(kinds, "rbac.authorization.k8s.io", "RoleBinding", "rolebindings");
+    cluster(kinds, "rbac.authorization.k8s.io", "ClusterRole", "clusterroles");
+    cluster(kinds, "rbac.authorization.k8s.io", "ClusterRoleBinding", "clusterrolebindings");
+    cluster(kinds, "storage.k8s.io", "StorageClass", "storageclasses");
+    cluster(kinds, "scheduling.k8s.io", "PriorityClass", "priorityclasses");
+    cluster(kinds, "apiextensions.k8s.io", "CustomResourceDefinition", "customresourcedefinitions");
+    cluster(kinds, "apiregistration.k8s.io", "APIService", "apiservices");
+    cluster(kinds, "admissionregistration.k8s.io", "MutatingWebhookConfiguration",
         "mutatingwebhookconfigurations");
-    cluster("admissionregistration.k8s.io", "ValidatingWebhookConfiguration",
+    cluster(kinds, "admissionregistration.k8s.io", "ValidatingWebhookConfiguration",
         "validatingwebhookconfigurations");
-    ns("coordination.k8s.io", "Lease", "leases");
-    ns("discovery.k8s.io", "EndpointSlice", "endpointslices");
+    ns(kinds, "coordination.k8s.io", "Lease", "leases");
+    ns(kinds, "discovery.k8s.io", "EndpointSlice", "endpointslices");
+    return Map.copyOf(kinds);
   }
 
   private BuiltInKinds() {}
 
-  private static void ns(String group, String kind, String plural) {
-    KINDS.put(group + "/" + kind, new Entry(plural, true));
+  private static void ns(Map<String, Entry> kinds, String group, String kind, String plural) {
+    kinds.put(group + "/" + kind, new Entry(plural, true));
   }
 
-  private static void cluster(String group, String kind, String plural) {
-    KINDS.put(group + "/" + kind, new Entry(plural, false));
+  private static void cluster(Map<String, Entry> kinds, String group, String kind, String plural) {
+    kinds.put(group + "/" + kind, new Entry(plural, false));
   }
 
   /** The definition of a built-in kind at {@code apiVersion}, or null for other kinds. */
