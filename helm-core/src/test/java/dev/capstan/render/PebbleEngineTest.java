@@ -294,7 +294,7 @@ class PebbleEngineTest {
     @Test
     @DisplayName("strict mode: a missing key is an error naming it; without it, it prints nothing")
     void strict() {
-      Chart c = chart("a: {}\n", "templates/t.peb", "# x{{ Values.a.missing }}");
+      Chart c = chart("a: {}\n", "templates/t.peb", "# x{{ Values.a.missing }}{{ Values.nope.deeper }}");
 
       assertThat(render(c, "templates/t")).isEqualTo("x");
       assertThatThrownBy(() -> ChartRenderer.builder().strict(true).build()
