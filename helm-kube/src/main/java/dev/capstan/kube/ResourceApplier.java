@@ -44,6 +44,7 @@ public final class ResourceApplier {
 
   private final Cluster cluster;
   private final MergeKeys keys;
+  private final Retry retry;
 
   /** Applies through {@code cluster} with Kubernetes' merge keys for built-in kinds. */
   public ResourceApplier(Cluster cluster) {
@@ -52,8 +53,22 @@ public final class ResourceApplier {
 
   /** Applies through {@code cluster} with the given merge keys. */
   public ResourceApplier(Cluster cluster, MergeKeys keys) {
+    this(cluster, keys, Retry.none());
+  }
+
+  private ResourceApplier(Cluster cluster, MergeKeys keys, Retry retry) {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.keys = Objects.requireNonNull(keys, "keys");
+    this.retry = Objects.requireNonNull(retry, "retry");
+  }
+
+  /**
+   * This applier retrying transient failures (429, 5xx, no response) of each request with backoff
+   * as {@code retry} allows. A create retried after a lost response that did create the object
+   * counts as created.
+   */
+  public ResourceApplier withRetry(Retry retry) {
+    return new ResourceApplier(cluster, keys, retry);
   }
 
   /**
@@ -89,15 +104,15 @@ public final class ResourceApplier {
     for (Map<String, Object> object : target) {
       ResourceRef ref = ResourceRef.of(object);
       targetIds.add(identity(ref));
-      Optional<Map<String, Object>> live = cluster.get(ref);
+      Optional<Map<String, Object>> live = retry.run(() -> cluster.get(ref));
       boolean serverSide = strategy == Strategy.SERVER_SIDE
           || strategy == Strategy.SERVER_SIDE_FORCE_CONFLICTS;
       if (live.isEmpty()) {
         if (serverSide) {
-          cluster.serverSideApply(object, FIELD_MANAGER,
-              strategy == Strategy.SERVER_SIDE_FORCE_CONFLICTS);
+          retry.run(() -> cluster.serverSideApply(object, FIELD_MANAGER,
+              strategy == Strategy.SERVER_SIDE_FORCE_CONFLICTS));
         } else {
-          cluster.create(object);
+          create(object);
         }
         created.add(ref);
         continue;
@@ -107,8 +122,8 @@ public final class ResourceApplier {
           case THREE_WAY_PATCH -> update(ref, originals.get(identity(ref)), object, live.get());
           case REPLACE -> replace(object, live.get());
           case SERVER_SIDE, SERVER_SIDE_FORCE_CONFLICTS -> !Objects.equals(
-              resourceVersion(live.get()), resourceVersion(cluster.serverSideApply(object,
-                  FIELD_MANAGER, strategy == Strategy.SERVER_SIDE_FORCE_CONFLICTS)));
+              resourceVersion(live.get()), resourceVersion(retry.run(() -> cluster.serverSideApply(
+                  object, FIELD_MANAGER, strategy == Strategy.SERVER_SIDE_FORCE_CONFLICTS))));
         };
         if (changed) {
           updated.add(ref);
@@ -132,7 +147,7 @@ public final class ResourceApplier {
       }
       Optional<Map<String, Object>> live;
       try {
-        live = cluster.get(ref);
+        live = retry.run(() -> cluster.get(ref));
       } catch (ClusterException e) {
         continue;
       }
@@ -144,7 +159,7 @@ public final class ResourceApplier {
         continue;
       }
       try {
-        if (cluster.delete(ref, Cluster.Propagation.BACKGROUND)) {
+        if (retry.run(() -> cluster.delete(ref, Cluster.Propagation.BACKGROUND))) {
           deleted.add(ref);
         }
       } catch (ClusterException e) {
@@ -155,6 +170,27 @@ public final class ResourceApplier {
       throw new ClusterException(String.join("\n", deleteErrors), 0, "", null);
     }
     return new ApplyResult(created, updated, unchanged, deleted, kept);
+  }
+
+  /** Creates an object; after a transient failure, an object that exists now was created by us. */
+  private void create(Map<String, Object> object) {
+    boolean[] retried = {false};
+    try {
+      retry.run(() -> {
+        try {
+          return cluster.create(object);
+        } catch (ClusterException e) {
+          if (e.isTransient()) {
+            retried[0] = true;
+          }
+          throw e;
+        }
+      });
+    } catch (ClusterException.AlreadyExists e) {
+      if (!retried[0]) {
+        throw e;
+      }
+    }
   }
 
   /** Replaces one object with the target at the live resourceVersion; answers whether it changed. */
@@ -168,7 +204,8 @@ public final class ResourceApplier {
     }
     metadata.put("resourceVersion", resourceVersion(live));
     object.put("metadata", metadata);
-    return !Objects.equals(resourceVersion(live), resourceVersion(cluster.replace(object)));
+    return !Objects.equals(resourceVersion(live),
+        resourceVersion(retry.run(() -> cluster.replace(object))));
   }
 
   private static Object resourceVersion(Map<String, Object> object) {
@@ -187,14 +224,15 @@ public final class ResourceApplier {
         return false;
       }
       try {
-        cluster.patch(ref, JsonPatch.toJson(ops));
+        String body = JsonPatch.toJson(ops);
+        retry.run(() -> cluster.patch(ref, body));
         return true;
       } catch (ClusterException e) {
         boolean raced = e.code() == 409 || e.code() == 422;
         if (!raced || attempt >= MAX_CONFLICT_RETRIES) {
           throw e;
         }
-        current = cluster.get(ref).orElseThrow(() -> new ClusterException.NotFound(
+        current = retry.run(() -> cluster.get(ref)).orElseThrow(() -> new ClusterException.NotFound(
             ref + " disappeared while it was being updated", e));
       }
     }

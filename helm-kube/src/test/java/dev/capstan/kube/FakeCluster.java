@@ -21,6 +21,21 @@ final class FakeCluster implements Cluster {
   /** Runs before each patch is applied (a concurrent writer); may change {@link #objects}. */
   Runnable beforePatch = () -> { };
   private long version;
+  /** Failures to throw, in order, at the start of the next requests of a verb (GET, POST, ...). */
+  final Map<String, java.util.ArrayDeque<ClusterException>> failures = new LinkedHashMap<>();
+  /** When set, the next POST stores the object and then fails with this (a lost response). */
+  ClusterException loseNextCreateResponse;
+
+  void failNext(String verb, ClusterException e) {
+    failures.computeIfAbsent(verb, v -> new java.util.ArrayDeque<>()).add(e);
+  }
+
+  private void maybeFail(String verb) {
+    java.util.ArrayDeque<ClusterException> q = failures.get(verb);
+    if (q != null && !q.isEmpty()) {
+      throw q.poll();
+    }
+  }
 
   private static String key(ResourceRef ref) {
     return ref.apiVersion() + "/" + ref.kind() + "/" + ref.namespace() + "/" + ref.name();
@@ -56,6 +71,7 @@ final class FakeCluster implements Cluster {
   @Override
   public Optional<Map<String, Object>> get(ResourceRef ref) {
     requests.add("GET " + ref);
+    maybeFail("GET");
     return Optional.ofNullable(objects.get(key(ref))).map(o -> JsonPatch.apply(o, List.of()));
   }
 
@@ -63,10 +79,16 @@ final class FakeCluster implements Cluster {
   public Map<String, Object> create(Map<String, Object> object) {
     ResourceRef ref = ResourceRef.of(object);
     requests.add("POST " + ref);
+    maybeFail("POST");
     if (objects.containsKey(key(ref))) {
       throw new ClusterException.AlreadyExists(ref + " already exists", null);
     }
     objects.put(key(ref), stamp(object));
+    if (loseNextCreateResponse != null) {
+      ClusterException lost = loseNextCreateResponse;
+      loseNextCreateResponse = null;
+      throw lost;
+    }
     return objects.get(key(ref));
   }
 
@@ -82,6 +104,7 @@ final class FakeCluster implements Cluster {
   @SuppressWarnings("unchecked")
   public Map<String, Object> patch(ResourceRef ref, String jsonPatch) {
     requests.add("PATCH " + ref);
+    maybeFail("PATCH");
     beforePatch.run();
     List<PatchOperation> ops = new ArrayList<>();
     for (Object o : (List<Object>) GoJson.decodeWhole(jsonPatch)) {
