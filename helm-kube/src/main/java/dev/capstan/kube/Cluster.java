@@ -90,6 +90,16 @@ public interface Cluster {
       Map<String, String> labels);
 
   /**
+   * Watches one object: {@code listener} hears of every change until the returned handle is closed.
+   * When the watch breaks, {@code onClose} is told why (with the failure, or null when it was
+   * closed on purpose), so the caller can fall back to reading the object.
+   *
+   * @return the handle that stops the watch; closing it twice is harmless
+   */
+  AutoCloseable watch(ResourceRef ref, java.util.function.Consumer<WatchEvent> listener,
+      java.util.function.Consumer<ClusterException> onClose);
+
+  /**
    * The capabilities templates see on this cluster: its version and API versions.
    *
    * @throws ClusterException when the cluster cannot be reached

@@ -131,6 +131,42 @@ final class Fabric8Cluster implements Cluster {
   }
 
   @Override
+  public AutoCloseable watch(ResourceRef ref, java.util.function.Consumer<WatchEvent> listener,
+      java.util.function.Consumer<ClusterException> onClose) {
+    try {
+      io.fabric8.kubernetes.client.Watch w = one(ref).watch(
+          new io.fabric8.kubernetes.client.Watcher<GenericKubernetesResource>() {
+            @Override
+            public void eventReceived(Action action, GenericKubernetesResource resource) {
+              WatchEvent.Type type = switch (action) {
+                case ADDED -> WatchEvent.Type.ADDED;
+                case MODIFIED -> WatchEvent.Type.MODIFIED;
+                case DELETED -> WatchEvent.Type.DELETED;
+                default -> null;
+              };
+              if (type != null) {
+                listener.accept(new WatchEvent(type, toMap(resource)));
+              }
+            }
+
+            @Override
+            public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+              onClose.accept(new ClusterException("the watch of " + ref + " broke: "
+                  + cause.getMessage(), 0, "", cause));
+            }
+
+            @Override
+            public void onClose() {
+              onClose.accept(null);
+            }
+          });
+      return w::close;
+    } catch (KubernetesClientException e) {
+      throw failure("watching " + ref, e, false);
+    }
+  }
+
+  @Override
   public boolean delete(ResourceRef ref, Propagation propagation) {
     try {
       List<StatusDetails> gone = one(ref).withPropagationPolicy(switch (propagation) {

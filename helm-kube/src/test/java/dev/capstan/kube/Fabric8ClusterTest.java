@@ -177,4 +177,38 @@ class Fabric8ClusterTest {
           assertThat(e.getMessage()).contains("etcd is down");
         });
   }
+
+  @Test
+  @DisplayName("a watch hears changes and the deletion of the object, and stops when closed")
+  void watch() throws Exception {
+    Map<String, Object> first = cluster.create(configMap("ns1", "cfg", "one"));
+    ResourceRef ref = ResourceRef.of(first);
+    java.util.concurrent.BlockingQueue<WatchEvent> events = new java.util.concurrent.LinkedBlockingQueue<>();
+    java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+
+    try (AutoCloseable w = cluster.watch(ref, events::add, cause -> closed.countDown())) {
+      Map<String, Object> next = configMap("ns1", "cfg", "two");
+      metadata(next).put("resourceVersion", metadata(first).get("resourceVersion"));
+      cluster.replace(next);
+      WatchEvent modified = poll(events, WatchEvent.Type.MODIFIED);
+      cluster.delete(ref, Cluster.Propagation.BACKGROUND);
+      WatchEvent deleted = poll(events, WatchEvent.Type.DELETED);
+
+      assertThat(modified.object().get("data")).isEqualTo(Map.of("key", "two"));
+      assertThat(metadata(deleted.object()).get("name")).isEqualTo("cfg");
+    }
+    assertThat(closed.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+  }
+
+  /** The next event of {@code type}; waits at most 10 s, only so that a broken watch fails the test. */
+  private static WatchEvent poll(java.util.concurrent.BlockingQueue<WatchEvent> events,
+      WatchEvent.Type type) throws InterruptedException {
+    while (true) {
+      WatchEvent e = events.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(e).as("a %s event", type).isNotNull();
+      if (e.type() == type) {
+        return e;
+      }
+    }
+  }
 }

@@ -134,6 +134,12 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
+  public AutoCloseable watch(ResourceRef ref, java.util.function.Consumer<WatchEvent> listener,
+      java.util.function.Consumer<ClusterException> onClose) {
+    throw new UnsupportedOperationException("not needed by these tests");
+  }
+
+  @Override
   public boolean delete(ResourceRef ref, Propagation propagation) {
     requests.add("DELETE " + ref);
     return objects.remove(key(ref)) != null;
