@@ -1,0 +1,151 @@
+package dev.capstan.kube;
+
+import dev.capstan.kube.readiness.Readiness;
+import dev.capstan.kube.readiness.ReadinessRules;
+import dev.capstan.kube.readiness.Related;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Waits until objects are ready by Helm's rules (§5.6). Each object is watched, so a status change
+ * is seen as soon as the API server reports it; every object is also re-read at a fixed interval,
+ * which covers broken watches and changes of related objects (pods, ReplicaSets) that do not touch
+ * the object itself. A terminal condition (failed Job, crash loop, progress deadline) ends the wait
+ * at once. The wait honours its deadline and thread interruption and leaves no watch open.
+ */
+public final class ReadinessWaiter {
+  /** How often every object is re-read besides its watch. */
+  public static final Duration RECHECK_INTERVAL = Duration.ofSeconds(2);
+
+  private final Cluster cluster;
+  private final ReadinessRules rules;
+  private final Related related;
+  private final KubernetesSerialization serialization;
+  private final Clock clock;
+
+  /**
+   * A waiter reading through {@code cluster}, judging with {@code rules}, looking up pods and
+   * ReplicaSets through {@code related}; {@code serialization} turns objects into fabric8 models for
+   * the rules, {@code clock} measures the deadline.
+   */
+  public ReadinessWaiter(Cluster cluster, ReadinessRules rules, Related related,
+      KubernetesSerialization serialization, Clock clock) {
+    this.cluster = Objects.requireNonNull(cluster, "cluster");
+    this.rules = Objects.requireNonNull(rules, "rules");
+    this.related = Objects.requireNonNull(related, "related");
+    this.serialization = Objects.requireNonNull(serialization, "serialization");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Why a wait ended without every object ready. */
+  public static final class WaitException extends ClusterException {
+    private static final long serialVersionUID = 1L;
+    private final transient Map<ResourceRef, Readiness> notReady;
+
+    WaitException(String message, Map<ResourceRef, Readiness> notReady) {
+      super(message, 0, "", null);
+      this.notReady = Map.copyOf(notReady);
+    }
+
+    /** The objects that were not ready, with their last readiness. */
+    public Map<ResourceRef, Readiness> notReady() {
+      return notReady;
+    }
+  }
+
+  /**
+   * Waits until every object in {@code refs} is ready.
+   *
+   * @param progress told the readiness of each object whenever it is checked
+   * @throws WaitException when an object fails ({@code resource <Kind>/<ns>/<name> not ready.
+   *     status: Failed, message: ...}) or the deadline passes (the not-ready objects and
+   *     {@code context deadline exceeded})
+   * @throws ClusterException when the thread is interrupted (the interrupt flag stays set)
+   */
+  public void waitReady(List<ResourceRef> refs, Duration timeout,
+      Consumer<Map.Entry<ResourceRef, Readiness>> progress) {
+    Instant deadline = clock.instant().plus(timeout);
+    BlockingQueue<ResourceRef> changed = new LinkedBlockingQueue<>();
+    List<AutoCloseable> watches = new ArrayList<>();
+    Map<ResourceRef, Readiness> pending = new LinkedHashMap<>();
+    try {
+      for (ResourceRef ref : refs) {
+        watches.add(cluster.watch(ref, e -> changed.add(ref), cause -> changed.add(ref)));
+        pending.put(ref, Readiness.inProgress("not checked yet"));
+      }
+      List<ResourceRef> toCheck = new ArrayList<>(refs);
+      Instant nextFullCheck = clock.instant().plus(RECHECK_INTERVAL);
+      while (true) {
+        for (ResourceRef ref : toCheck) {
+          if (!pending.containsKey(ref)) {
+            continue;
+          }
+          Readiness r = check(ref);
+          progress.accept(Map.entry(ref, r));
+          if (r.isReady()) {
+            pending.remove(ref);
+          } else if (r.isFailed()) {
+            throw new WaitException("resource " + ref + " not ready. status: Failed, message: "
+                + r.reason() + r.cause().map(c -> " (" + c + ")").orElse(""), Map.of(ref, r));
+          } else {
+            pending.put(ref, r);
+          }
+        }
+        if (pending.isEmpty()) {
+          return;
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(deadline)) {
+          StringBuilder sb = new StringBuilder();
+          for (Map.Entry<ResourceRef, Readiness> e : pending.entrySet()) {
+            sb.append("resource ").append(e.getKey()).append(" not ready. status: InProgress,"
+                + " message: ").append(e.getValue().reason()).append('\n');
+          }
+          throw new WaitException(sb + "context deadline exceeded", pending);
+        }
+        Instant wakeUp = nextFullCheck.isBefore(deadline) ? nextFullCheck : deadline;
+        long waitMillis = Math.max(1, Duration.between(now, wakeUp).toMillis());
+        ResourceRef first = changed.poll(waitMillis, TimeUnit.MILLISECONDS);
+        toCheck = new ArrayList<>();
+        if (first == null) {
+          toCheck.addAll(pending.keySet());
+          nextFullCheck = clock.instant().plus(RECHECK_INTERVAL);
+        } else {
+          toCheck.add(first);
+          changed.drainTo(toCheck);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClusterException("interrupted while waiting for " + pending.keySet()
+          + " to be ready", 0, "Interrupted", e);
+    } finally {
+      for (AutoCloseable w : watches) {
+        try {
+          w.close();
+        } catch (Exception ignored) {
+          // Closing a watch that already ended is harmless.
+        }
+      }
+    }
+  }
+
+  private Readiness check(ResourceRef ref) {
+    return cluster.get(ref)
+        .map(o -> rules.check(serialization.convertValue(o, GenericKubernetesResource.class),
+            related))
+        .orElse(Readiness.inProgress(ref + " does not exist"));
+  }
+}
