@@ -32,14 +32,14 @@ public final class BenchmarkMain {
     Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
     Map<String, Double> score = new LinkedHashMap<>();
     System.out.println();
-    System.out.println("benchmark                                  ops/s");
+    System.out.println("benchmark                                  score");
     for (RunResult r : results) {
       String label = r.getParams().getBenchmark();
       String name = label.substring(label.lastIndexOf('.') + 1);
       double ops = r.getPrimaryResult().getScore();
       score.put(name, ops);
-      System.out.printf(Locale.ROOT, "%-40s %12.1f ± %.1f%n", name, ops,
-          r.getPrimaryResult().getScoreError());
+      System.out.printf(Locale.ROOT, "%-40s %12.1f ± %.1f %s%n", name, ops,
+          r.getPrimaryResult().getScoreError(), r.getPrimaryResult().getScoreUnit());
     }
     List<String> lines = new ArrayList<>();
     for (String[] ratio : RATIOS) {

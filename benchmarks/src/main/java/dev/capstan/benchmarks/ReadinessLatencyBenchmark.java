@@ -1,0 +1,131 @@
+package dev.capstan.benchmarks;
+
+import dev.capstan.internal.yaml.Yaml;
+import dev.capstan.kube.Cluster;
+import dev.capstan.kube.Fabric8Related;
+import dev.capstan.kube.KubeCluster;
+import dev.capstan.kube.ReadinessWaiter;
+import dev.capstan.kube.ResourceRef;
+import dev.capstan.kube.readiness.ReadinessRules;
+import dev.capstan.kube.readiness.WaitStrategy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Readiness latency on fabric8's mock API server: the time from a controller's status update that
+ * makes a Deployment ready (the update request included) to the waiter returning. Each invocation
+ * starts from a Deployment that the waiter has already seen not ready.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class ReadinessLatencyBenchmark {
+  private KubernetesMockServer server;
+  private KubernetesClient client;
+  private Cluster cluster;
+  private ReadinessWaiter waiter;
+  private CompletableFuture<Void> waiting;
+  private Map<String, Object> ready;
+  private int round;
+
+  /** Starts the mock server in CRUD mode. */
+  @Setup(Level.Trial)
+  public void startServer() {
+    server = new KubernetesMockServer(new io.fabric8.mockwebserver.Context(),
+        new io.fabric8.mockwebserver.MockWebServer(), new java.util.HashMap<>(),
+        new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(), false);
+    server.init();
+    client = server.createClient();
+    cluster = KubeCluster.of(client);
+    ReadinessRules rules = ReadinessRules.builder(WaitStrategy.LEGACY)
+        .serialization(client.getKubernetesSerialization()).build();
+    waiter = new ReadinessWaiter(cluster, rules, new Fabric8Related(client),
+        client.getKubernetesSerialization(), Clock.systemUTC());
+  }
+
+  /** A Deployment with a ready ReplicaSet but no status yet, and a waiter that has seen it. */
+  @Setup(Level.Invocation)
+  public void notReadyYet() throws InterruptedException {
+    String name = "web-" + round++;
+    Map<String, Object> d = cluster.create(deployment(name));
+    String uid = (String) ((Map<?, ?>) d.get("metadata")).get("uid");
+    cluster.create(yaml("""
+        apiVersion: apps/v1
+        kind: ReplicaSet
+        metadata:
+          name: %1$s-rs
+          namespace: ns1
+          generation: 1
+          labels: {app: %1$s}
+          ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: %1$s, uid: %2$s, controller: true}]
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: %1$s}}
+          template:
+            metadata: {labels: {app: %1$s}}
+            spec:
+              containers: [{name: c, image: nginx}]
+        status: {observedGeneration: 1, replicas: 1, readyReplicas: 1, availableReplicas: 1}
+        """.formatted(name, uid)));
+    ready = deployment(name);
+    ready.put("status", Map.of("observedGeneration", 1, "replicas", 1, "readyReplicas", 1,
+        "updatedReplicas", 1, "availableReplicas", 1));
+    CountDownLatch seen = new CountDownLatch(1);
+    ResourceRef ref = new ResourceRef("apps/v1", "Deployment", "ns1", name);
+    waiting = CompletableFuture.runAsync(() ->
+        waiter.waitReady(List.of(ref), Duration.ofSeconds(30), e -> seen.countDown()));
+    if (!seen.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the waiter never checked " + ref);
+    }
+  }
+
+  /** The controller's status update, then the waiter noticing it. */
+  @Benchmark
+  public void statusChangeToReady() throws Exception {
+    cluster.replace(ready);
+    waiting.get(30, TimeUnit.SECONDS);
+  }
+
+  /** Stops the server. */
+  @TearDown(Level.Trial)
+  public void stopServer() {
+    client.close();
+    server.destroy();
+  }
+
+  private static Map<String, Object> deployment(String name) {
+    return yaml("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: %1$s, namespace: ns1, generation: 1}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: %1$s}}
+          template:
+            metadata: {labels: {app: %1$s}}
+            spec:
+              containers: [{name: c, image: nginx}]
+        """.formatted(name));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> yaml(String text) {
+    return (Map<String, Object>) Yaml.load(text, "benchmark");
+  }
+}
