@@ -266,7 +266,8 @@ final class Fabric8Cluster implements Cluster {
     return client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
   }
 
-  private static ClusterException failure(String what, KubernetesClientException e, boolean create) {
+  /** A fabric8 failure as a {@link ClusterException} keeping its HTTP code and reason. */
+  static ClusterException failure(String what, KubernetesClientException e, boolean create) {
     int code = e.getCode();
     String reason = e.getStatus() != null && e.getStatus().getReason() != null
         ? e.getStatus().getReason() : "";

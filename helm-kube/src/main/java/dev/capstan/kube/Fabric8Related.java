@@ -27,8 +27,7 @@ public final class Fabric8Related implements Related {
       return List.copyOf(client.apps().replicaSets().inNamespace(namespace)
           .withLabelSelector(selector).list().getItems());
     } catch (KubernetesClientException e) {
-      throw new ClusterException("listing the ReplicaSets of namespace " + namespace + " failed"
-          + " (HTTP " + e.getCode() + "): " + e.getMessage(), e.getCode(), "", e);
+      throw Fabric8Cluster.failure("listing the ReplicaSets of namespace " + namespace, e, false);
     }
   }
 
@@ -41,8 +40,7 @@ public final class Fabric8Related implements Related {
       return List.copyOf(client.pods().inNamespace(namespace).withLabelSelector(selector).list()
           .getItems());
     } catch (KubernetesClientException e) {
-      throw new ClusterException("listing the Pods of namespace " + namespace + " failed"
-          + " (HTTP " + e.getCode() + "): " + e.getMessage(), e.getCode(), "", e);
+      throw Fabric8Cluster.failure("listing the Pods of namespace " + namespace, e, false);
     }
   }
 }
