@@ -4,7 +4,6 @@ import dev.capstan.internal.glob.GoGlob;
 import dev.capstan.release.Hook;
 import dev.capstan.release.HookEvent;
 import dev.capstan.values.ChartValues;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
  * notes, the hooks and manifests in install order and the chart's CRDs.
  */
 public final class RenderedChart {
-  private static final Pattern SEPARATOR = Pattern.compile("(?:^|\\s*\\n)---\\s*");
   private static final Pattern SOURCE = Pattern.compile("# Source: [^/]+/(.+)");
 
   private final ChartValues values;
@@ -109,12 +107,7 @@ public final class RenderedChart {
     if (showOnly.isEmpty()) {
       return all.toString();
     }
-    List<String> docs = new ArrayList<>();
-    for (String d : SEPARATOR.split(all.toString().strip(), -1)) {
-      if (!d.isEmpty()) {
-        docs.add(d.strip());
-      }
-    }
+    List<String> docs = ManifestSorter.split(all.toString().strip());
     StringBuilder out = new StringBuilder();
     for (String pattern : showOnly) {
       String p = pattern.replace('\\', '/');
