@@ -68,6 +68,13 @@ final class BuiltInKinds {
     kinds.put(group + "/" + kind, new Entry(plural, false));
   }
 
+  /** Whether a built-in kind is namespaced; null for kinds this table does not know. */
+  static Boolean namespaced(String apiVersion, String kind) {
+    int slash = apiVersion.indexOf('/');
+    Entry e = KINDS.get((slash < 0 ? "" : apiVersion.substring(0, slash)) + "/" + kind);
+    return e == null ? null : e.namespaced();
+  }
+
   /** The definition of a built-in kind at {@code apiVersion}, or null for other kinds. */
   static ResourceDefinitionContext context(String apiVersion, String kind) {
     int slash = apiVersion.indexOf('/');

@@ -100,6 +100,29 @@ public interface Cluster {
       java.util.function.Consumer<ClusterException> onClose);
 
   /**
+   * Whether objects of the kind live in a namespace. The default knows Kubernetes' own kinds and
+   * answers {@code true} for others; implementations that can ask the server override it.
+   *
+   * @throws ClusterException when the kind is not served (an implementation that asks the server)
+   */
+  default boolean isNamespaced(String apiVersion, String kind) {
+    Boolean known = BuiltInKinds.namespaced(apiVersion, kind);
+    return known == null || known;
+  }
+
+  /**
+   * The last {@code tailLines} lines of a container's log, or empty when the cluster keeps no log
+   * for it or cannot serve logs (the default).
+   *
+   * @param pod the pod
+   * @param container the container's name
+   * @param tailLines how many lines from the end, at least 1
+   */
+  default Optional<String> logs(ResourceRef pod, String container, int tailLines) {
+    return Optional.empty();
+  }
+
+  /**
    * The capabilities templates see on this cluster: its version and API versions.
    *
    * @throws ClusterException when the cluster cannot be reached

@@ -204,6 +204,28 @@ final class Fabric8Cluster implements Cluster {
     }
   }
 
+  @Override
+  public boolean isNamespaced(String apiVersion, String kind) {
+    return context(apiVersion, kind).isNamespaceScoped();
+  }
+
+  @Override
+  public Optional<String> logs(ResourceRef pod, String container, int tailLines) {
+    if (tailLines < 1) {
+      throw new IllegalArgumentException("tailLines must be at least 1, got " + tailLines);
+    }
+    try {
+      String log = client.pods().inNamespace(pod.namespace()).withName(pod.name())
+          .inContainer(container).tailingLines(tailLines).getLog();
+      return Optional.ofNullable(log);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404 || e.getCode() == 400) {
+        return Optional.empty();
+      }
+      throw failure("reading the log of " + pod + " container " + container, e, false);
+    }
+  }
+
   private Resource<GenericKubernetesResource> one(ResourceRef ref) {
     return scoped(ref).withName(ref.name());
   }

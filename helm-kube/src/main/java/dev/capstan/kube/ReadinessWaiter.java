@@ -3,6 +3,8 @@ package dev.capstan.kube;
 import dev.capstan.kube.readiness.Readiness;
 import dev.capstan.kube.readiness.ReadinessRules;
 import dev.capstan.kube.readiness.Related;
+import dev.capstan.progress.ProgressEvent;
+import dev.capstan.progress.ProgressListener;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Clock;
@@ -66,16 +68,50 @@ public final class ReadinessWaiter {
   }
 
   /**
-   * Waits until every object in {@code refs} is ready.
+   * Waits until every object in {@code refs} is ready, telling {@code listener} when an object is
+   * first seen not ready, whenever its reason changes, and when it becomes ready.
    *
-   * @param progress told the readiness of each object whenever it is checked
    * @throws WaitException when an object fails ({@code resource <Kind>/<ns>/<name> not ready.
    *     status: Failed, message: ...}) or the deadline passes (the not-ready objects and
    *     {@code context deadline exceeded})
    * @throws ClusterException when the thread is interrupted (the interrupt flag stays set)
    */
-  public void waitReady(List<ResourceRef> refs, Duration timeout,
-      Consumer<Map.Entry<ResourceRef, Readiness>> progress) {
+  public void waitReady(List<ResourceRef> refs, Duration timeout, ProgressListener listener) {
+    await(refs, timeout, this::check, reporting(listener), "ready");
+  }
+
+  /**
+   * Waits until none of {@code refs} exists any more (Helm's wait for deletion), telling {@code
+   * listener} what still exists.
+   *
+   * @throws WaitException when the deadline passes ({@code resource <Kind>/<ns>/<name> not
+   *     deleted. status: InProgress, message: ...} and {@code context deadline exceeded})
+   * @throws ClusterException when the thread is interrupted (the interrupt flag stays set)
+   */
+  public void waitDeleted(List<ResourceRef> refs, Duration timeout, ProgressListener listener) {
+    await(refs, timeout, this::checkGone, reporting(listener), "deleted");
+  }
+
+  /** Reports the first readiness of each object, each change of its reason, and its readiness. */
+  private static Consumer<Map.Entry<ResourceRef, Readiness>> reporting(ProgressListener listener) {
+    ProgressListener safe = SafeListener.of(listener);
+    Map<ResourceRef, Readiness> last = new java.util.HashMap<>();
+    return e -> {
+      Readiness r = e.getValue();
+      if (r.equals(last.put(e.getKey(), r))) {
+        return;
+      }
+      if (r.isReady()) {
+        safe.onEvent(new ProgressEvent.ResourceReady(e.getKey(), r.reason()));
+      } else if (!r.isFailed()) {
+        safe.onEvent(new ProgressEvent.ResourceWaiting(e.getKey(), r));
+      }
+    };
+  }
+
+  private void await(List<ResourceRef> refs, Duration timeout,
+      java.util.function.Function<ResourceRef, Readiness> checker,
+      Consumer<Map.Entry<ResourceRef, Readiness>> progress, String goal) {
     Instant deadline = clock.instant().plus(timeout);
     BlockingQueue<ResourceRef> changed = new LinkedBlockingQueue<>();
     List<AutoCloseable> watches = new ArrayList<>();
@@ -92,12 +128,12 @@ public final class ReadinessWaiter {
           if (!pending.containsKey(ref)) {
             continue;
           }
-          Readiness r = check(ref);
+          Readiness r = checker.apply(ref);
           progress.accept(Map.entry(ref, r));
           if (r.isReady()) {
             pending.remove(ref);
           } else if (r.isFailed()) {
-            throw new WaitException("resource " + ref + " not ready. status: Failed, message: "
+            throw new WaitException("resource " + ref + " not " + goal + ". status: Failed, message: "
                 + r.reason() + r.cause().map(c -> " (" + c + ")").orElse(""), Map.of(ref, r));
           } else {
             pending.put(ref, r);
@@ -110,8 +146,9 @@ public final class ReadinessWaiter {
         if (!now.isBefore(deadline)) {
           StringBuilder sb = new StringBuilder();
           for (Map.Entry<ResourceRef, Readiness> e : pending.entrySet()) {
-            sb.append("resource ").append(e.getKey()).append(" not ready. status: InProgress,"
-                + " message: ").append(e.getValue().reason()).append('\n');
+            sb.append("resource ").append(e.getKey()).append(" not ").append(goal)
+                .append(". status: InProgress, message: ").append(e.getValue().reason())
+                .append('\n');
           }
           throw new WaitException(sb + "context deadline exceeded", pending);
         }
@@ -130,7 +167,7 @@ public final class ReadinessWaiter {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClusterException("interrupted while waiting for " + pending.keySet()
-          + " to be ready", 0, "Interrupted", e);
+          + " to be " + goal, 0, "Interrupted", e);
     } finally {
       for (AutoCloseable w : watches) {
         try {
@@ -140,6 +177,11 @@ public final class ReadinessWaiter {
         }
       }
     }
+  }
+
+  private Readiness checkGone(ResourceRef ref) {
+    return cluster.get(ref).isPresent() ? Readiness.inProgress(ref + " still exists")
+        : Readiness.ready(ref + " is gone");
   }
 
   private Readiness check(ResourceRef ref) {

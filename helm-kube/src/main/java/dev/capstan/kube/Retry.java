@@ -51,6 +51,39 @@ public final class Retry {
   }
 
   /**
+   * Checks {@code done} until it answers true, waiting between checks with the same doubling
+   * backoff as retries, while the deadline allows; without a deadline ({@link #none()}) it checks
+   * once.
+   *
+   * @return whether {@code done} answered true before the deadline
+   * @throws ClusterException with code 0 when the thread is interrupted while waiting (the
+   *     interrupt flag stays set)
+   */
+  public boolean poll(java.util.function.BooleanSupplier done) {
+    Duration backoff = FIRST_BACKOFF;
+    while (true) {
+      if (done.getAsBoolean()) {
+        return true;
+      }
+      if (deadline == null || clock.instant().plus(backoff).isAfter(deadline)) {
+        return false;
+      }
+      try {
+        sleeper.sleep(backoff);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw new ClusterException("interrupted while waiting", 0, "Interrupted", ie);
+      }
+      backoff = next(backoff);
+    }
+  }
+
+  private static Duration next(Duration backoff) {
+    Duration doubled = backoff.multipliedBy(2);
+    return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+  }
+
+  /**
    * Runs {@code call}, retrying it while it fails transiently and the deadline allows.
    *
    * @throws ClusterException the last failure, when it is not transient or time is up
@@ -74,8 +107,7 @@ public final class Retry {
           throw new ClusterException("interrupted while waiting to retry: " + e.getMessage(), 0,
               "Interrupted", e);
         }
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
-            : backoff.multipliedBy(2);
+        backoff = next(backoff);
       }
     }
   }

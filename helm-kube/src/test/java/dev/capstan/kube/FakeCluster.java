@@ -20,6 +20,10 @@ final class FakeCluster implements Cluster {
   final List<String> requests = new ArrayList<>();
   /** Runs before each patch is applied (a concurrent writer); may change {@link #objects}. */
   Runnable beforePatch = () -> { };
+  /** Runs before each create, outside the lock, so tests can see creates that run at once. */
+  java.util.function.Consumer<ResourceRef> beforeCreate = ref -> { };
+  /** Answers a refusal for a patch or replace (an API server's validation), or null to accept it. */
+  java.util.function.BiFunction<ResourceRef, String, ClusterException> refuseUpdate = (r, b) -> null;
   private long version;
   /** Failures to throw, in order, at the start of the next requests of a verb (GET, POST, ...). */
   final Map<String, java.util.ArrayDeque<ClusterException>> failures = new LinkedHashMap<>();
@@ -51,7 +55,7 @@ final class FakeCluster implements Cluster {
 
   /** Changes an object as another writer would: a new resourceVersion and a label. */
   @SuppressWarnings("unchecked")
-  void touch(ResourceRef ref) {
+  synchronized void touch(ResourceRef ref) {
     Map<String, Object> o = stamp(objects.get(key(ref)));
     Map<String, Object> md = (Map<String, Object>) o.get("metadata");
     md.put("labels", new LinkedHashMap<>(Map.of("touched", "yes")));
@@ -69,7 +73,7 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
-  public Optional<Map<String, Object>> get(ResourceRef ref) {
+  public synchronized Optional<Map<String, Object>> get(ResourceRef ref) {
     requests.add("GET " + ref);
     maybeFail("GET");
     return Optional.ofNullable(objects.get(key(ref))).map(o -> JsonPatch.apply(o, List.of()));
@@ -77,6 +81,11 @@ final class FakeCluster implements Cluster {
 
   @Override
   public Map<String, Object> create(Map<String, Object> object) {
+    beforeCreate.accept(ResourceRef.of(object));
+    return createLocked(object);
+  }
+
+  private synchronized Map<String, Object> createLocked(Map<String, Object> object) {
     ResourceRef ref = ResourceRef.of(object);
     requests.add("POST " + ref);
     maybeFail("POST");
@@ -93,19 +102,27 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
-  public Map<String, Object> replace(Map<String, Object> object) {
+  public synchronized Map<String, Object> replace(Map<String, Object> object) {
     ResourceRef ref = ResourceRef.of(object);
     requests.add("PUT " + ref);
+    ClusterException refused = refuseUpdate.apply(ref, "PUT");
+    if (refused != null) {
+      throw refused;
+    }
     objects.put(key(ref), stamp(object));
     return objects.get(key(ref));
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  public Map<String, Object> patch(ResourceRef ref, String jsonPatch) {
+  public synchronized Map<String, Object> patch(ResourceRef ref, String jsonPatch) {
     requests.add("PATCH " + ref);
     maybeFail("PATCH");
     beforePatch.run();
+    ClusterException refused = refuseUpdate.apply(ref, jsonPatch);
+    if (refused != null) {
+      throw refused;
+    }
     List<PatchOperation> ops = new ArrayList<>();
     for (Object o : (List<Object>) GoJson.decodeWhole(jsonPatch)) {
       Map<String, Object> m = (Map<String, Object>) o;
@@ -140,7 +157,7 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
-  public boolean delete(ResourceRef ref, Propagation propagation) {
+  public synchronized boolean delete(ResourceRef ref, Propagation propagation) {
     requests.add("DELETE " + ref);
     return objects.remove(key(ref)) != null;
   }

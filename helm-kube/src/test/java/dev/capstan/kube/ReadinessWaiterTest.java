@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capstan.internal.yaml.Yaml;
-import dev.capstan.kube.readiness.Readiness;
+import dev.capstan.progress.ProgressEvent;
 import dev.capstan.kube.readiness.ReadinessRules;
 import dev.capstan.kube.readiness.WaitStrategy;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -72,7 +72,7 @@ class ReadinessWaiterTest {
   void deploymentBecomesReady() throws Exception {
     Map<String, Object> d = cluster.create(yaml(DEPLOYMENT));
     ResourceRef web = ResourceRef.of(d);
-    List<Map.Entry<ResourceRef, Readiness>> seen = new CopyOnWriteArrayList<>();
+    List<ProgressEvent> seen = new CopyOnWriteArrayList<>();
     java.util.concurrent.CountDownLatch firstCheck = new java.util.concurrent.CountDownLatch(1);
     CompletableFuture<Void> done = CompletableFuture.runAsync(
         () -> waiter(false).waitReady(List.of(web), Duration.ofSeconds(30), e -> {
@@ -110,8 +110,11 @@ class ReadinessWaiterTest {
 
     done.get(30, TimeUnit.SECONDS);
     assertThat(seen).isNotEmpty();
-    assertThat(seen.get(0).getValue().isReady()).isFalse();
-    assertThat(seen.get(seen.size() - 1).getValue().isReady()).isTrue();
+    assertThat(seen.get(0)).isInstanceOfSatisfying(ProgressEvent.ResourceWaiting.class,
+        w -> assertThat(w.ref()).isEqualTo(web));
+    assertThat(seen.get(seen.size() - 1)).isInstanceOfSatisfying(ProgressEvent.ResourceReady.class,
+        r -> assertThat(r.ref()).isEqualTo(web));
+    assertThat(seen).filteredOn(ProgressEvent.ResourceReady.class::isInstance).hasSize(1);
   }
 
   @Test

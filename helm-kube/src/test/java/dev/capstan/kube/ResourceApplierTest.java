@@ -154,7 +154,7 @@ class ResourceApplierTest {
         + "\"value\":{\"name\":\"proxy\",\"image\":\"envoy:1\"}}]");
 
     ApplyResult r = applier.apply(v1, List.of(deployment("nginx:1.27")),
-        ResourceApplier.Strategy.REPLACE);
+        ApplyOptions.defaults().withStrategy(ResourceApplier.Strategy.REPLACE));
 
     assertThat(r.updated()).containsExactly(web);
     assertThat(containers(cluster.get(web).orElseThrow()))

@@ -89,7 +89,7 @@ class ServerSideApplyRequestTest {
         + "\"resourceVersion\":\"7\"}}").once();
 
     ApplyResult r = new ResourceApplier(cluster).apply(java.util.List.of(),
-        java.util.List.of(deployment()), ResourceApplier.Strategy.SERVER_SIDE);
+        java.util.List.of(deployment()), ApplyOptions.defaults().withStrategy(ResourceApplier.Strategy.SERVER_SIDE));
 
     assertThat(r.created()).extracting(ResourceRef::name).containsExactly("web");
     assertThat(server.getLastRequest().getPath()).isEqualTo(path);
