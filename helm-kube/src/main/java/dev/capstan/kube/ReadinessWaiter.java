@@ -77,7 +77,7 @@ public final class ReadinessWaiter {
    * @throws ClusterException when the thread is interrupted (the interrupt flag stays set)
    */
   public void waitReady(List<ResourceRef> refs, Duration timeout, ProgressListener listener) {
-    await(refs, timeout, this::check, reporting(listener), "ready");
+    await(refs, timeout, this::check, reporting(listener, true), "ready");
   }
 
   /**
@@ -89,11 +89,15 @@ public final class ReadinessWaiter {
    * @throws ClusterException when the thread is interrupted (the interrupt flag stays set)
    */
   public void waitDeleted(List<ResourceRef> refs, Duration timeout, ProgressListener listener) {
-    await(refs, timeout, this::checkGone, reporting(listener), "deleted");
+    await(refs, timeout, this::checkGone, reporting(listener, false), "deleted");
   }
 
-  /** Reports the first readiness of each object, each change of its reason, and its readiness. */
-  private static Consumer<Map.Entry<ResourceRef, Readiness>> reporting(ProgressListener listener) {
+  /**
+   * Reports the first readiness of each object, each change of its reason, and (with {@code
+   * ready}) its readiness.
+   */
+  private static Consumer<Map.Entry<ResourceRef, Readiness>> reporting(ProgressListener listener,
+      boolean ready) {
     ProgressListener safe = SafeListener.of(listener);
     Map<ResourceRef, Readiness> last = new java.util.HashMap<>();
     return e -> {
@@ -102,7 +106,9 @@ public final class ReadinessWaiter {
         return;
       }
       if (r.isReady()) {
-        safe.onEvent(new ProgressEvent.ResourceReady(e.getKey(), r.reason()));
+        if (ready) {
+          safe.onEvent(new ProgressEvent.ResourceReady(e.getKey(), r.reason()));
+        }
       } else if (!r.isFailed()) {
         safe.onEvent(new ProgressEvent.ResourceWaiting(e.getKey(), r));
       }

@@ -78,6 +78,22 @@ public final class ReadinessRules {
     return new Builder(strategy);
   }
 
+  /**
+   * Returns the rules for waiting on hooks (§6, Helm 4): a Job is done when its {@code Complete}
+   * condition is true and a Pod when its phase is {@code Succeeded}; a Job's {@code Failed}
+   * condition, a Pod's {@code Failed} phase and the fail-fast conditions of their Pods fail the
+   * hook. Only Jobs and Pods are waited on; other hook kinds are done once created.
+   */
+  public static ReadinessRules forHooks(FailFast failFast, KubernetesSerialization serialization,
+      Clock clock) {
+    Settings s = new Settings(true, failFast, serialization, clock);
+    return builder(WaitStrategy.LEGACY).waitForJobs(true).failFast(failFast)
+        .serialization(serialization).clock(clock)
+        .rule("", "Pod", (o, r) -> HookRules.pod(s.as(o, Pod.class), s))
+        .rule("batch", "Job", (o, r) -> HookRules.job(Specs.of(s.as(o, Job.class)), r, s))
+        .build();
+  }
+
   /** Returns a builder preset with this registry's strategy, options and user rules. */
   public Builder toBuilder() {
     Builder b = new Builder(strategy);
