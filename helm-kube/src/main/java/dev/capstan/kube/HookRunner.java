@@ -5,6 +5,7 @@ import dev.capstan.kube.readiness.FailFast;
 import dev.capstan.kube.readiness.ReadinessRules;
 import dev.capstan.progress.ProgressEvent;
 import dev.capstan.progress.ProgressListener;
+import dev.capstan.release.ApplyMethod;
 import dev.capstan.release.Hook;
 import dev.capstan.release.HookEvent;
 import dev.capstan.release.HookExecution;
@@ -54,6 +55,7 @@ public final class HookRunner {
   private final Clock clock;
   private final FailFast failFast;
   private final ProgressListener listener;
+  private final ApplyMethod method;
   private final ReadinessWaiter waiter;
 
   /**
@@ -61,24 +63,34 @@ public final class HookRunner {
    * readiness rules and {@code clock} gives the {@code last_run} times and the deadlines.
    */
   public HookRunner(Cluster cluster, KubernetesSerialization serialization, Clock clock) {
-    this(cluster, serialization, clock, FailFast.defaults(), ProgressListener.none());
+    this(cluster, serialization, clock, FailFast.defaults(), ProgressListener.none(),
+        ApplyMethod.CLIENT_SIDE);
   }
 
   private HookRunner(Cluster cluster, KubernetesSerialization serialization, Clock clock,
-      FailFast failFast, ProgressListener listener) {
+      FailFast failFast, ProgressListener listener, ApplyMethod method) {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.serialization = Objects.requireNonNull(serialization, "serialization");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.failFast = Objects.requireNonNull(failFast, "failFast");
     this.listener = SafeListener.of(listener);
+    this.method = Objects.requireNonNull(method, "method");
     this.waiter = new ReadinessWaiter(cluster,
-        ReadinessRules.forHooks(failFast, serialization, clock),
-        new ClusterRelated(cluster, serialization), serialization, clock);
+        ReadinessRules.forHooks(failFast, serialization, clock), serialization, clock);
   }
 
   /** This runner telling {@code newListener} about each hook. */
   public HookRunner withListener(ProgressListener newListener) {
-    return new HookRunner(cluster, serialization, clock, failFast, newListener);
+    return new HookRunner(cluster, serialization, clock, failFast, newListener, method);
+  }
+
+  /**
+   * This runner creating hook objects with {@code newMethod}: client-side creates them (the
+   * default), server-side applies them with field manager {@code helm}, as Helm 4 does for a
+   * release applied server-side and for every uninstall.
+   */
+  public HookRunner withApplyMethod(ApplyMethod newMethod) {
+    return new HookRunner(cluster, serialization, clock, failFast, listener, newMethod);
   }
 
   /**
@@ -86,7 +98,7 @@ public final class HookRunner {
    * declares terminal (default {@link FailFast#defaults()}: image errors, crash loops).
    */
   public HookRunner withFailFast(FailFast newFailFast) {
-    return new HookRunner(cluster, serialization, clock, newFailFast, listener);
+    return new HookRunner(cluster, serialization, clock, newFailFast, listener, method);
   }
 
   /**
@@ -133,7 +145,11 @@ public final class HookRunner {
       record.accept(List.copyOf(current));
       listener.onEvent(new ProgressEvent.HookStarted(event, hook.path(), ref));
       try {
-        cluster.create(object);
+        if (method == ApplyMethod.SERVER_SIDE) {
+          cluster.serverSideApply(object, ResourceApplier.FIELD_MANAGER, false);
+        } else {
+          cluster.create(object);
+        }
       } catch (ClusterException e) {
         Hook failed = finish(current, i, null, HookPhase.FAILED);
         String message = "warning: Hook " + event.wireName() + " " + hook.path() + " failed: "

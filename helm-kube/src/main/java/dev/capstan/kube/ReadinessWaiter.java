@@ -39,6 +39,15 @@ public final class ReadinessWaiter {
 
   /**
    * A waiter reading through {@code cluster}, judging with {@code rules}, looking up pods and
+   * ReplicaSets through the same cluster ({@link ClusterRelated}).
+   */
+  public ReadinessWaiter(Cluster cluster, ReadinessRules rules,
+      KubernetesSerialization serialization, Clock clock) {
+    this(cluster, rules, new ClusterRelated(cluster, serialization), serialization, clock);
+  }
+
+  /**
+   * A waiter reading through {@code cluster}, judging with {@code rules}, looking up pods and
    * ReplicaSets through {@code related}; {@code serialization} turns objects into fabric8 models for
    * the rules, {@code clock} measures the deadline.
    */

@@ -325,4 +325,23 @@ class HookRunnerTest {
     assertThat(md).doesNotContainKey("labels").containsEntry("namespace", "ns1");
     assertThat(Ownership.problem(live, "web", "ns1")).isPresent();
   }
+
+  @Test
+  @DisplayName("with server-side apply, hook objects are applied with field manager helm instead of created")
+  void serverSideHooks() throws Exception {
+    String path = "/api/v1/namespaces/ns1/configmaps/cfg?fieldManager=helm";
+    server.expect().patch().withPath(path).andReturn(200, "{\"apiVersion\":\"v1\","
+        + "\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"cfg\",\"namespace\":\"ns1\"}}")
+        .once();
+
+    List<Hook> after = runner.withApplyMethod(dev.capstan.release.ApplyMethod.SERVER_SIDE)
+        .run(HookEvent.PRE_INSTALL, List.of(configMapHook("cfg", 0, List.of(Hook.HOOK_FAILED))),
+            "ns1", Duration.ofSeconds(10), recorded::add);
+
+    var request = server.getLastRequest();
+    assertThat(request.getMethod()).isEqualTo("PATCH");
+    assertThat(request.getPath()).isEqualTo(path);
+    assertThat(request.getHeader("Content-Type")).startsWith("application/apply-patch+yaml");
+    assertThat(after.get(0).lastRun().phase()).isEqualTo(HookPhase.SUCCEEDED);
+  }
 }
