@@ -198,6 +198,32 @@ public final class ResourceApplier {
   }
 
   /**
+   * Helm's adoption check on its own (§5.5), without writing anything: for every target object
+   * that {@code previous} does not have and that exists in the cluster, whether it already
+   * belongs to the release.
+   *
+   * @return Helm's message for each object that belongs elsewhere ({@code ... exists and cannot be
+   *     imported into the current release: ...}), in install order; empty when all may be adopted
+   */
+  public List<String> ownershipConflicts(List<Map<String, Object>> previous,
+      List<Map<String, Object>> target, String release, String releaseNamespace) {
+    ApplyOptions options = ApplyOptions.defaults().withOwner(release, releaseNamespace);
+    Map<String, Map<String, Object>> originals = new HashMap<>();
+    for (Map<String, Object> o : previous) {
+      originals.put(identity(ResourceRef.of(o)), o);
+    }
+    List<Map<String, Object>> ordered = installOrder(target, options);
+    try (Workers workers = new Workers(parallelism)) {
+      List<Optional<Map<String, Object>>> live = workers.map(ordered,
+          o -> retry.run(() -> cluster.get(ResourceRef.of(o))));
+      checkOwnership(ordered, live, originals, options);
+      return List.of();
+    } catch (ApplyException e) {
+      return e.ownershipConflicts();
+    }
+  }
+
+  /**
    * Deletes a release's objects as Helm's uninstall does (§3.4, §5.4): in uninstall order, the
    * objects of one kind in parallel; an object whose manifest says {@code
    * helm.sh/resource-policy: keep} is left. Objects already gone count as absent, not as errors.

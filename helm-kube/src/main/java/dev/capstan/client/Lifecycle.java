@@ -1,0 +1,313 @@
+package dev.capstan.client;
+
+import dev.capstan.CapstanException;
+import dev.capstan.chart.Chart;
+import dev.capstan.internal.yaml.Yaml;
+import dev.capstan.kube.ApplyException;
+import dev.capstan.kube.ApplyOptions;
+import dev.capstan.kube.ApplyResult;
+import dev.capstan.kube.Cluster;
+import dev.capstan.kube.ClusterException;
+import dev.capstan.kube.HookException;
+import dev.capstan.kube.HookRunner;
+import dev.capstan.kube.ReadinessWaiter;
+import dev.capstan.kube.ResourceApplier;
+import dev.capstan.kube.ResourceRef;
+import dev.capstan.kube.Retry;
+import dev.capstan.kube.ServerSide;
+import dev.capstan.kube.readiness.ReadinessRules;
+import dev.capstan.kube.readiness.WaitStrategy;
+import dev.capstan.progress.ProgressListener;
+import dev.capstan.release.ApplyMethod;
+import dev.capstan.release.Hook;
+import dev.capstan.release.HookEvent;
+import dev.capstan.release.Release;
+import dev.capstan.render.ChartRenderer;
+import dev.capstan.render.ReleaseOptions;
+import dev.capstan.render.RenderedChart;
+import dev.capstan.storage.ReleaseDriver;
+import dev.capstan.storage.ReleaseStorage;
+import dev.capstan.values.Values;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The steps every action shares (render, record, hooks, apply, wait), so that the actions only
+ * compose them in Helm's order. One per client; immutable and thread-safe.
+ */
+final class Lifecycle {
+  private final Cluster cluster;
+  private final ReleaseDriver driver;
+  private final Clock clock;
+  private final ProgressListener listener;
+  private final Supplier<KubernetesSerialization> serialization;
+  private final String defaultNamespace;
+  private final Duration defaultTimeout;
+  private final int defaultHistoryMax;
+
+  Lifecycle(Cluster cluster, ReleaseDriver driver, Clock clock, ProgressListener listener,
+      Supplier<KubernetesSerialization> serialization, String defaultNamespace,
+      Duration defaultTimeout, int defaultHistoryMax) {
+    this.cluster = cluster;
+    this.driver = driver;
+    this.clock = clock;
+    this.listener = listener;
+    this.serialization = serialization;
+    this.defaultNamespace = defaultNamespace;
+    this.defaultTimeout = defaultTimeout;
+    this.defaultHistoryMax = defaultHistoryMax;
+  }
+
+  Cluster cluster() {
+    return cluster;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  String namespace(java.util.Optional<String> chosen) {
+    return chosen.orElse(defaultNamespace);
+  }
+
+  ReleaseStorage storage(String namespace, java.util.Optional<Integer> historyMax) {
+    return ReleaseStorage.of(driver, namespace, clock)
+        .withMaxHistory(historyMax.orElse(defaultHistoryMax));
+  }
+
+  OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  /** The deadline of an operation with {@code timeout} (the client's default when null). */
+  Instant deadline(Duration timeout) {
+    return clock.instant().plus(timeout == null ? defaultTimeout : timeout);
+  }
+
+  Duration defaultTimeout() {
+    return defaultTimeout;
+  }
+
+  /** What is left until {@code deadline}, never less than a millisecond. */
+  Duration remaining(Instant deadline) {
+    Duration left = Duration.between(clock.instant(), deadline);
+    return left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
+  }
+
+  /** Helm's reachability check (§3): the server version, or {@code kubernetes cluster unreachable}. */
+  void requireReachable() {
+    try {
+      cluster.serverVersion();
+    } catch (ClusterException e) {
+      throw new ReleaseOperationException("kubernetes cluster unreachable: " + e.getMessage(), e,
+          null, null, null);
+    }
+  }
+
+  /**
+   * The chart as the record stores it. Interim form (name, version, description, API version, app
+   * version, type; templates, files, values, schema) until helm-core's exact Helm encoding lands.
+   */
+  static dev.capstan.release.ReleaseChart storedChart(Chart chart) {
+    Map<String, Object> md = new LinkedHashMap<>();
+    dev.capstan.chart.ChartMetadata m = chart.metadata();
+    md.put("name", m.name());
+    md.put("version", m.version());
+    if (m.description() != null && !m.description().isEmpty()) {
+      md.put("description", m.description());
+    }
+    md.put("apiVersion", m.apiVersion());
+    if (m.appVersion() != null && !m.appVersion().isEmpty()) {
+      md.put("appVersion", m.appVersion());
+    }
+    List<dev.capstan.release.StoredFile> templates = new ArrayList<>();
+    chart.templates().forEach(t -> templates.add(
+        new dev.capstan.release.StoredFile(t.name(), t.data(), null, Map.of())));
+    List<dev.capstan.release.StoredFile> files = new ArrayList<>();
+    chart.files().forEach(f -> files.add(
+        new dev.capstan.release.StoredFile(f.name(), f.data(), null, Map.of())));
+    return new dev.capstan.release.ReleaseChart(md, null, templates, chart.values(),
+        chart.schema().orElse(null), null, files, null, Map.of());
+  }
+
+  /** Renders {@code chart} for the release with the cluster's capabilities and lookup. */
+  RenderedChart render(Chart chart, ReleaseOptions release, Values values) {
+    ChartRenderer renderer = ChartRenderer.builder().capabilities(cluster.capabilities())
+        .lookup(cluster.lookup()).build();
+    return renderer.render(chart, release, values);
+  }
+
+  /**
+   * The objects of a release manifest (the {@code ---}-separated documents of {@code
+   * release.manifest}), namespaced kinds without a namespace put in {@code namespace}.
+   */
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> objects(String manifest, String namespace, String source) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Object doc : Yaml.loadAll(manifest, source)) {
+      if (doc == null) {
+        continue;
+      }
+      if (!(doc instanceof Map<?, ?> m)) {
+        throw new CapstanException(source + ": a manifest document is not a Kubernetes object");
+      }
+      Map<String, Object> object = new LinkedHashMap<>((Map<String, Object>) m);
+      Map<String, Object> metadata = object.get("metadata") instanceof Map<?, ?> md
+          ? new LinkedHashMap<>((Map<String, Object>) md) : new LinkedHashMap<>();
+      object.put("metadata", metadata);
+      Object ns = metadata.get("namespace");
+      if ((ns == null || "".equals(ns)) && cluster.isNamespaced(String.valueOf(
+          object.get("apiVersion")), String.valueOf(object.get("kind")))) {
+        metadata.put("namespace", namespace);
+      }
+      out.add(object);
+    }
+    return out;
+  }
+
+  static List<ResourceRef> refs(List<Map<String, Object>> objects) {
+    List<ResourceRef> out = new ArrayList<>();
+    for (Map<String, Object> o : objects) {
+      out.add(ResourceRef.of(o));
+    }
+    return out;
+  }
+
+  ResourceApplier applier(Instant deadline) {
+    return new ResourceApplier(cluster).withRetry(Retry.within(remaining(deadline), clock))
+        .withListener(listener);
+  }
+
+  static ApplyOptions applyOptions(ApplyMethod method, boolean forceReplace,
+      boolean forceConflicts, String release, String namespace) {
+    return ApplyOptions.defaults()
+        .withStrategy(ServerSide.strategy(method, forceReplace, forceConflicts))
+        .withOwner(release, namespace);
+  }
+
+  /**
+   * Applies and returns what was done; on failure the {@link ApplyException} carries what had
+   * been created, for cleanup.
+   */
+  ApplyResult apply(List<Map<String, Object>> previous, List<Map<String, Object>> target,
+      ApplyOptions options, Instant deadline) {
+    return applier(deadline).apply(previous, target, options);
+  }
+
+  /** Deletes the objects an apply created (Helm's cleanup-on-fail); returns the errors. */
+  List<String> cleanUp(List<ResourceRef> created, List<Map<String, Object>> target,
+      Instant deadline) {
+    List<Map<String, Object>> toDelete = new ArrayList<>();
+    for (Map<String, Object> o : target) {
+      if (created.contains(ResourceRef.of(o))) {
+        toDelete.add(o);
+      }
+    }
+    try {
+      applier(deadline).deleteAll(toDelete, Cluster.Propagation.BACKGROUND);
+      return List.of();
+    } catch (ClusterException e) {
+      return List.of(e.getMessage());
+    }
+  }
+
+  /** Waits as {@code wait} says for {@code objects}, within the deadline. */
+  void waitReady(List<Map<String, Object>> objects, WaitOptions wait, Instant deadline) {
+    if (wait.mode() == WaitMode.HOOKS_ONLY || objects.isEmpty()) {
+      return;
+    }
+    ReadinessRules rules = ReadinessRules.builder(wait.mode() == WaitMode.LEGACY
+        ? WaitStrategy.LEGACY : WaitStrategy.WATCHER).waitForJobs(wait.waitForJobs())
+        .serialization(serialization.get()).clock(clock).build();
+    new ReadinessWaiter(cluster, rules, serialization.get(), clock)
+        .waitReady(refs(objects), remaining(deadline), listener);
+  }
+
+  /** Waits until {@code refs} are gone, within the deadline. */
+  void waitDeleted(List<ResourceRef> refs, Instant deadline) {
+    if (refs.isEmpty()) {
+      return;
+    }
+    ReadinessRules rules = ReadinessRules.builder(WaitStrategy.LEGACY)
+        .serialization(serialization.get()).clock(clock).build();
+    new ReadinessWaiter(cluster, rules, serialization.get(), clock)
+        .waitDeleted(refs, remaining(deadline), listener);
+  }
+
+  /**
+   * Runs the hooks of {@code event}, storing the release each time a hook starts (§6), and returns
+   * the release with its hooks' {@code last_run}.
+   *
+   * @throws HookFailure carrying the release with the hooks as they stood at the failure
+   */
+  Release runHooks(HookEvent event, Release release, ReleaseStorage storage, ApplyMethod method,
+      Instant deadline) {
+    HookRunner runner = new HookRunner(cluster, serialization.get(), clock).withListener(listener)
+        .withApplyMethod(method);
+    Release[] latest = {release};
+    try {
+      List<Hook> hooks = runner.run(event, release.hooks(), release.namespace(),
+          remaining(deadline), h -> {
+            latest[0] = latest[0].withHooks(h);
+            storage.update(latest[0]);
+          });
+      return release.withHooks(hooks);
+    } catch (HookException e) {
+      throw new HookFailure(release.withHooks(e.hooks()), e);
+    }
+  }
+
+  /**
+   * Runs hooks as {@link #runHooks}, turning a hook failure into a {@link StepFailure} whose
+   * message is {@code wrap} of the hook's (each action words it its own way).
+   */
+  Release hooks(HookEvent event, Release release, ReleaseStorage storage, ApplyMethod method,
+      Instant deadline, java.util.function.UnaryOperator<String> wrap) {
+    try {
+      return runHooks(event, release, storage, method, deadline);
+    } catch (HookFailure f) {
+      throw new StepFailure(f.release, wrap.apply(f.getMessage()), f.hook);
+    }
+  }
+
+  /** A step of an action failed; the message is the one Helm gives, the release as it stood. */
+  static final class StepFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Release release;
+
+    StepFailure(Release release, String message, Throwable cause) {
+      super(message, cause);
+      this.release = release;
+    }
+  }
+
+  /** A hook failed; carries the release with the hooks' state at that moment. */
+  static final class HookFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Release release;
+    final HookException hook;
+
+    HookFailure(Release release, HookException hook) {
+      super(hook.getMessage(), hook);
+      this.release = release;
+      this.hook = hook;
+    }
+  }
+
+  /** The resources that were not ready, when {@code e} is a wait failure. */
+  static Map<ResourceRef, dev.capstan.kube.readiness.Readiness> notReady(Throwable e) {
+    return e instanceof ReadinessWaiter.WaitException w ? w.notReady() : Map.of();
+  }
+
+  static String message(Throwable e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+}

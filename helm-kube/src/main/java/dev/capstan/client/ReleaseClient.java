@@ -1,0 +1,272 @@
+package dev.capstan.client;
+
+import dev.capstan.chart.Chart;
+import dev.capstan.kube.Cluster;
+import dev.capstan.progress.ProgressListener;
+import dev.capstan.release.Release;
+import dev.capstan.storage.ReleaseDriver;
+import dev.capstan.storage.ReleaseNotFoundException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Helm's release actions for a Java program: install, upgrade, rollback, uninstall, history and
+ * status, with Helm's semantics (statuses, revision numbers, descriptions, values rules, hooks) so
+ * that {@code helm history} tells the same story for the same operations.
+ *
+ * <pre>{@code
+ * ReleaseClient helm = ReleaseClient.builder()
+ *     .cluster(KubeCluster.of(kubernetesClient))
+ *     .storage(new SecretDriver(kubernetesClient))
+ *     .namespace("production")
+ *     .build();
+ * Release r = helm.upgrade("web", chart, up -> up.set("replicaCount=3").atomic().installIfMissing());
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. Each action takes a consumer of its options builder; options are
+ * validated when built. Failures are {@link ReleaseOperationException}s (and {@link
+ * ReleaseInProgressException} when another operation holds the release).
+ */
+public final class ReleaseClient {
+  /** The CLI's default timeout of an operation. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+  /** The CLI's default number of revisions kept. */
+  public static final int DEFAULT_HISTORY_MAX = 10;
+
+  private final Lifecycle life;
+  private final String namespace;
+  private final UninstallAction uninstall;
+  private final InstallAction install;
+  private final RollbackAction rollback;
+  private final UpgradeAction upgrade;
+
+  private ReleaseClient(Builder b) {
+    KubernetesSerialization given = b.serialization;
+    Supplier serialization = new Supplier(given);
+    this.namespace = b.namespace;
+    this.life = new Lifecycle(b.cluster, b.driver, b.clock, b.listener, serialization::get,
+        b.namespace, b.timeout, b.historyMax);
+    this.uninstall = new UninstallAction(life);
+    this.install = new InstallAction(life, uninstall);
+    this.rollback = new RollbackAction(life);
+    this.upgrade = new UpgradeAction(life, install, rollback);
+  }
+
+  /** The serialization the readiness rules use, made once when first needed. */
+  private static final class Supplier {
+    private volatile KubernetesSerialization value;
+
+    Supplier(KubernetesSerialization given) {
+      this.value = given;
+    }
+
+    KubernetesSerialization get() {
+      KubernetesSerialization v = value;
+      if (v == null) {
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            v = new KubernetesSerialization();
+            value = v;
+          }
+        }
+      }
+      return v;
+    }
+  }
+
+  /** A builder; {@link Builder#cluster} and {@link Builder#storage} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The namespace actions use unless told another. */
+  public String namespace() {
+    return namespace;
+  }
+
+  /**
+   * Installs {@code chart} as release {@code name} (§3.1).
+   *
+   * @return the deployed revision
+   * @throws ReleaseOperationException when it fails, with the recorded revision and, with atomic,
+   *     what the uninstall did
+   */
+  public Release install(String name, Chart chart, Consumer<InstallOptions.Builder> options) {
+    InstallOptions.Builder b = InstallOptions.builder();
+    options.accept(b);
+    return install.run(name, chart, b.build());
+  }
+
+  /**
+   * Upgrades release {@code name} to {@code chart} (§3.2), or installs it when asked to and
+   * missing.
+   *
+   * @return the deployed revision
+   * @throws ReleaseInProgressException when another operation holds the release
+   * @throws ReleaseOperationException when it fails, with the recorded revision and, with atomic,
+   *     what the rollback did
+   */
+  public Release upgrade(String name, Chart chart, Consumer<UpgradeOptions.Builder> options) {
+    UpgradeOptions.Builder b = UpgradeOptions.builder();
+    options.accept(b);
+    return upgrade.run(name, chart, b.build());
+  }
+
+  /**
+   * Rolls release {@code name} back to an earlier revision (§3.3): its stored manifest and hooks
+   * are applied again as a new revision.
+   *
+   * @return the deployed revision
+   */
+  public Release rollback(String name, Consumer<RollbackOptions.Builder> options) {
+    RollbackOptions.Builder b = RollbackOptions.builder();
+    options.accept(b);
+    return rollback.run(name, namespace, b.build());
+  }
+
+  /**
+   * Uninstalls release {@code name} (§3.4).
+   *
+   * @return what was done; empty when the release does not exist and {@code ignoreNotFound} was
+   *     asked for
+   */
+  public Optional<UninstallResult> uninstall(String name,
+      Consumer<UninstallOptions.Builder> options) {
+    UninstallOptions.Builder b = UninstallOptions.builder();
+    options.accept(b);
+    return uninstall.run(name, namespace, b.build());
+  }
+
+  /**
+   * Every revision of release {@code name}, ascending (what {@code helm history} shows).
+   *
+   * @throws ReleaseOperationException {@code release: not found} when there is none
+   */
+  public List<Release> history(String name) {
+    try {
+      return life.storage(namespace, Optional.empty()).history(name);
+    } catch (ReleaseNotFoundException e) {
+      throw new ReleaseOperationException("release: not found", e, null, null, null);
+    }
+  }
+
+  /**
+   * The last revision of release {@code name}, whatever its status ({@code helm status}).
+   *
+   * @throws ReleaseOperationException {@code release: not found} when there is none
+   */
+  public Release status(String name) {
+    List<Release> h = history(name);
+    return h.get(h.size() - 1);
+  }
+
+  /**
+   * Revision {@code revision} of release {@code name} ({@code helm get --revision}).
+   *
+   * @throws ReleaseOperationException {@code release: not found} when it is not stored
+   */
+  public Release get(String name, int revision) {
+    try {
+      return life.storage(namespace, Optional.empty()).get(name, revision);
+    } catch (ReleaseNotFoundException e) {
+      throw new ReleaseOperationException("release: not found", e, null, null, null);
+    }
+  }
+
+  /** Builds a {@link ReleaseClient}. */
+  public static final class Builder {
+    private Cluster cluster;
+    private ReleaseDriver driver;
+    private String namespace = "default";
+    private Clock clock = Clock.systemUTC();
+    private ProgressListener listener = ProgressListener.none();
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private int historyMax = DEFAULT_HISTORY_MAX;
+    private KubernetesSerialization serialization;
+
+    private Builder() {}
+
+    /** The cluster the releases' objects go to (required). */
+    public Builder cluster(Cluster c) {
+      this.cluster = Objects.requireNonNull(c, "cluster");
+      return this;
+    }
+
+    /** Where revisions are stored (required; Helm's default is the Secret driver). */
+    public Builder storage(ReleaseDriver d) {
+      this.driver = Objects.requireNonNull(d, "storage");
+      return this;
+    }
+
+    /** The namespace of releases unless an action says another (default {@code default}). */
+    public Builder namespace(String ns) {
+      Objects.requireNonNull(ns, "namespace");
+      if (ns.isEmpty()) {
+        throw new IllegalArgumentException("the namespace must not be empty");
+      }
+      this.namespace = ns;
+      return this;
+    }
+
+    /** The clock of record times and deadlines (default the UTC system clock). */
+    public Builder clock(Clock c) {
+      this.clock = Objects.requireNonNull(c, "clock");
+      return this;
+    }
+
+    /** Told what every operation does as it happens. */
+    public Builder listener(ProgressListener l) {
+      this.listener = Objects.requireNonNull(l, "listener");
+      return this;
+    }
+
+    /** The default deadline of an operation (default 5 minutes, as the CLI). */
+    public Builder timeout(Duration d) {
+      Objects.requireNonNull(d, "timeout");
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("the timeout must be positive, got " + d);
+      }
+      this.timeout = d;
+      return this;
+    }
+
+    /** The default number of revisions kept (default 10, as the CLI; 0: no limit). */
+    public Builder historyMax(int max) {
+      if (max < 0) {
+        throw new IllegalArgumentException("historyMax must not be negative, got " + max);
+      }
+      this.historyMax = max;
+      return this;
+    }
+
+    /**
+     * The fabric8 serialization readiness rules read objects with (default: a new one, made when
+     * first needed; pass the client's {@code getKubernetesSerialization()} to share it).
+     */
+    public Builder serialization(KubernetesSerialization s) {
+      this.serialization = Objects.requireNonNull(s, "serialization");
+      return this;
+    }
+
+    /**
+     * The client.
+     *
+     * @throws IllegalStateException when the cluster or the storage is missing
+     */
+    public ReleaseClient build() {
+      if (cluster == null) {
+        throw new IllegalStateException("a ReleaseClient needs a cluster: call cluster(...)");
+      }
+      if (driver == null) {
+        throw new IllegalStateException("a ReleaseClient needs a storage driver: call storage(...)");
+      }
+      return new ReleaseClient(this);
+    }
+  }
+}

@@ -1,0 +1,297 @@
+package dev.capstan.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.capstan.chart.Chart;
+import dev.capstan.chart.ChartFile;
+import dev.capstan.chart.ChartMetadata;
+import dev.capstan.kube.Cluster;
+import dev.capstan.kube.KubeCluster;
+import dev.capstan.kube.Ownership;
+import dev.capstan.kube.ResourceRef;
+import dev.capstan.kube.ServerSide;
+import dev.capstan.progress.ProgressEvent;
+import dev.capstan.release.Release;
+import dev.capstan.release.ReleaseStatus;
+import dev.capstan.storage.MemoryDriver;
+import dev.capstan.values.Values;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The release client's story on fabric8's CRUD mock server (which cannot run server-side apply,
+ * so these releases apply client-side): statuses, revisions and descriptions as Helm records them.
+ */
+@EnableKubernetesMockClient(crud = true, https = false)
+class ReleaseClientTest {
+  KubernetesClient client;
+  io.fabric8.kubernetes.client.server.mock.KubernetesMockServer server;
+  private KubernetesClient noRetries;
+  private Cluster cluster;
+  private ReleaseClient helm;
+  private final MemoryDriver driver = new MemoryDriver();
+  private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    MockDiscovery.serve(server);
+    noRetries = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
+        .withRequestRetryBackoffLimit(0).build()).build();
+    cluster = KubeCluster.of(noRetries);
+    helm = ReleaseClient.builder().cluster(cluster).storage(driver).namespace("apps")
+        .serialization(noRetries.getKubernetesSerialization()).listener(events::add).build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    noRetries.close();
+  }
+
+  /** A chart with a ConfigMap whose data shows the values, and optional hook templates. */
+  static Chart chart(String version, String values, Map<String, String> extraTemplates) {
+    Chart.Builder b = Chart.builder(ChartMetadata.of("app", version))
+        .values(Values.fromYaml(values, "values.yaml"))
+        .addTemplate(ChartFile.of("templates/config.yaml.peb", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: {{ Release.Name }}-config
+            data:
+              color: "{{ Values.color }}"
+              size: "{{ Values.size }}"
+            """));
+    extraTemplates.forEach((name, text) -> b.addTemplate(ChartFile.of(name, text)));
+    return b.build();
+  }
+
+  static Chart chart(String version) {
+    return chart(version, "color: blue\nsize: small\n", Map.of());
+  }
+
+  private Map<String, Object> liveConfig(String release) {
+    return cluster.get(new ResourceRef("v1", "ConfigMap", "apps", release + "-config"))
+        .orElseThrow();
+  }
+
+  private static List<String> statuses(List<Release> history) {
+    return history.stream().map(r -> r.info().status().wireName()).toList();
+  }
+
+  private static List<String> descriptions(List<Release> history) {
+    return history.stream().map(r -> r.info().description()).toList();
+  }
+
+  @Test
+  @DisplayName("install records revision 1 deployed, 'Install complete', and creates the objects with Helm's ownership")
+  void install() {
+    Release r = helm.install("web", chart("1.0.0"), in -> in.set("color=red")
+        .serverSide(ServerSide.FALSE));
+
+    assertThat(r.version()).isEqualTo(1);
+    assertThat(r.info().status()).isEqualTo(ReleaseStatus.DEPLOYED);
+    assertThat(r.info().description()).isEqualTo("Install complete");
+    assertThat(r.config().asMap()).isEqualTo(Map.of("color", "red"));
+    assertThat(r.chart().version()).isEqualTo("1.0.0");
+    Map<String, Object> cm = liveConfig("web");
+    assertThat(cm.get("data")).isEqualTo(Map.of("color", "red", "size", "small"));
+    assertThat(Ownership.problem(cm, "web", "apps")).isEmpty();
+    assertThat(statuses(helm.history("web"))).containsExactly("deployed");
+    assertThat(events).extracting(ProgressEvent::message).contains("created ConfigMap/apps/web-config");
+  }
+
+  @Test
+  @DisplayName("a second install of the same name is refused with Helm 4's text")
+  void nameInUse() {
+    helm.install("web", chart("1.0.0"), in -> in.serverSide(ServerSide.FALSE));
+
+    assertThatThrownBy(() -> helm.install("web", chart("1.0.0"),
+        in -> in.serverSide(ServerSide.FALSE)))
+        .isInstanceOf(ReleaseOperationException.class)
+        .hasMessage("release name check failed: cannot reuse a name that is still in use");
+  }
+
+  @Test
+  @DisplayName("upgrades supersede the deployed revision; with no new values the old ones are reused, any new value drops them (§4.2 default)")
+  void upgradeValuesDefault() {
+    helm.install("web", chart("1.0.0"), in -> in.set("color=red").serverSide(ServerSide.FALSE));
+
+    Release r2 = helm.upgrade("web", chart("1.1.0"), up -> { });
+    assertThat(r2.config().asMap()).isEqualTo(Map.of("color", "red"));
+    Release r3 = helm.upgrade("web", chart("1.1.0"), up -> up.set("size=large"));
+    assertThat(r3.config().asMap()).isEqualTo(Map.of("size", "large"));
+
+    assertThat(liveConfig("web").get("data")).isEqualTo(Map.of("color", "blue", "size", "large"));
+    List<Release> history = helm.history("web");
+    assertThat(statuses(history)).containsExactly("superseded", "superseded", "deployed");
+    assertThat(descriptions(history)).containsExactly("Install complete", "Upgrade complete",
+        "Upgrade complete");
+    assertThat(history.get(2).chart().version()).isEqualTo("1.1.0");
+    assertThat(history.get(2).info().firstDeployed()).isEqualTo(history.get(0).info().firstDeployed());
+  }
+
+  @Test
+  @DisplayName("reuse-values lays new values over the old ones; reset-values keeps only the new ones")
+  void reuseAndReset() {
+    helm.install("web", chart("1.0.0"), in -> in.set("color=red").serverSide(ServerSide.FALSE));
+
+    Release reused = helm.upgrade("web", chart("1.0.0"), up -> up.reuseValues().set("size=large"));
+    assertThat(reused.config().asMap()).isEqualTo(Map.of("color", "red", "size", "large"));
+    Release reset = helm.upgrade("web", chart("1.0.0"), up -> up.resetValues().set("size=medium"));
+    assertThat(reset.config().asMap()).isEqualTo(Map.of("size", "medium"));
+    assertThat(liveConfig("web").get("data")).isEqualTo(Map.of("color", "blue", "size", "medium"));
+  }
+
+  @Test
+  @DisplayName("rollback replays an earlier revision as a new one: 'Rollback to 1', everything before superseded")
+  void rollback() {
+    helm.install("web", chart("1.0.0"), in -> in.set("color=red").serverSide(ServerSide.FALSE));
+    helm.upgrade("web", chart("2.0.0"), up -> up.set("color=green"));
+
+    Release r3 = helm.rollback("web", rb -> rb.toRevision(1));
+
+    assertThat(r3.version()).isEqualTo(3);
+    assertThat(r3.chart().version()).isEqualTo("1.0.0");
+    assertThat(r3.config().asMap()).isEqualTo(Map.of("color", "red"));
+    assertThat(liveConfig("web").get("data")).isEqualTo(Map.of("color", "red", "size", "small"));
+    List<Release> history = helm.history("web");
+    assertThat(statuses(history)).containsExactly("superseded", "superseded", "deployed");
+    assertThat(descriptions(history)).containsExactly("Install complete", "Upgrade complete",
+        "Rollback to 1");
+  }
+
+  private static final String FAILING_HOOK = """
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: {{ Release.Name }}-check
+        annotations: {"helm.sh/hook": post-upgrade}
+      spec:
+        template:
+          spec:
+            restartPolicy: Never
+            containers: [{name: check, image: busybox}]
+      status:
+        failed: 1
+        conditions: [{type: Failed, status: "True", reason: BackoffLimitExceeded, message: the check failed}]
+      """;
+
+  @Test
+  @DisplayName("a failed upgrade is recorded 'Upgrade \"web\" failed: ...' and the previous revision stays deployed")
+  void upgradeFails() {
+    helm.install("web", chart("1.0.0"), in -> in.serverSide(ServerSide.FALSE));
+
+    assertThatThrownBy(() -> helm.upgrade("web", chart("2.0.0", "color: blue\nsize: small\n",
+        Map.of("templates/check.yaml.peb", FAILING_HOOK)), up -> up.set("color=green")))
+        .isInstanceOfSatisfying(ReleaseOperationException.class, e -> {
+          assertThat(e.getMessage()).startsWith("post-upgrade hooks failed: ")
+              .contains("the check failed");
+          assertThat(e.release()).hasValueSatisfying(r -> assertThat(r.version()).isEqualTo(2));
+          assertThat(e.atomicOutcome()).isEmpty();
+        });
+
+    List<Release> history = helm.history("web");
+    assertThat(statuses(history)).containsExactly("deployed", "failed");
+    assertThat(history.get(1).info().description()).startsWith(
+        "Upgrade \"web\" failed: post-upgrade hooks failed: ");
+  }
+
+  @Test
+  @DisplayName("an atomic upgrade that fails is rolled back to the last good revision, and the failure says so")
+  void atomicUpgrade() {
+    helm.install("web", chart("1.0.0"), in -> in.set("color=red").serverSide(ServerSide.FALSE));
+
+    assertThatThrownBy(() -> helm.upgrade("web", chart("2.0.0", "color: blue\nsize: small\n",
+        Map.of("templates/check.yaml.peb", FAILING_HOOK)), up -> up.set("color=green").atomic()
+        .timeout(Duration.ofSeconds(20))))
+        .isInstanceOfSatisfying(ReleaseOperationException.class, e -> {
+          assertThat(e.getMessage()).startsWith("release web failed, and has been rolled back due"
+              + " to rollback-on-failure being set: post-upgrade hooks failed: ");
+          assertThat(e.atomicOutcome()).hasValueSatisfying(a -> {
+            assertThat(a.action()).isEqualTo(AtomicOutcome.Action.ROLLED_BACK);
+            assertThat(a.succeeded()).isTrue();
+            assertThat(a.release().orElseThrow().version()).isEqualTo(3);
+          });
+        });
+
+    List<Release> history = helm.history("web");
+    assertThat(statuses(history)).containsExactly("superseded", "failed", "deployed");
+    assertThat(descriptions(history).get(2)).isEqualTo("Rollback to 1");
+    assertThat(liveConfig("web").get("data")).isEqualTo(Map.of("color", "red", "size", "small"));
+  }
+
+  @Test
+  @DisplayName("an upgrade while the last revision is pending fails fast, naming the holder")
+  void inProgress() {
+    // Given a release whose revision 2 a crashed process left pending
+    Release r1 = helm.install("db", chart("1.0.0"), in -> in.serverSide(ServerSide.FALSE));
+    dev.capstan.storage.ReleaseStorage.of(driver, "apps", java.time.Clock.systemUTC())
+        .create(r1.withVersion(2).withInfo(r1.info().withStatus(ReleaseStatus.PENDING_UPGRADE)
+            .withDescription("Preparing upgrade")));
+
+    // When / Then
+    assertThatThrownBy(() -> helm.upgrade("db", chart("1.1.0"), up -> { }))
+        .isInstanceOfSatisfying(ReleaseInProgressException.class, e -> {
+          assertThat(e.getMessage()).isEqualTo(
+              "another operation (install/upgrade/rollback) is in progress");
+          assertThat(e.holder().version()).isEqualTo(2);
+          assertThat(e.status()).contains(ReleaseStatus.PENDING_UPGRADE);
+        });
+    assertThat(statuses(helm.history("db"))).containsExactly("deployed", "pending-upgrade");
+  }
+
+  @Test
+  @DisplayName("uninstall deletes the objects and purges the history; with keep-history the last revision says uninstalled")
+  void uninstall() {
+    helm.install("web", chart("1.0.0"), in -> in.serverSide(ServerSide.FALSE));
+    helm.install("db", chart("1.0.0"), in -> in.serverSide(ServerSide.FALSE));
+
+    helm.uninstall("web", un -> { });
+    UninstallResult kept = helm.uninstall("db", un -> un.keepHistory()).orElseThrow();
+
+    assertThat(cluster.get(new ResourceRef("v1", "ConfigMap", "apps", "web-config"))).isEmpty();
+    assertThat(cluster.get(new ResourceRef("v1", "ConfigMap", "apps", "db-config"))).isEmpty();
+    assertThatThrownBy(() -> helm.history("web")).hasMessage("release: not found");
+    assertThat(statuses(helm.history("db"))).containsExactly("uninstalled");
+    assertThat(kept.release().info().description()).isEqualTo("Uninstallation complete");
+    assertThatThrownBy(() -> helm.uninstall("db", un -> un.keepHistory()))
+        .hasMessage("the release named \"db\" is already deleted");
+    assertThat(helm.uninstall("nothing", un -> un.ignoreNotFound())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("upgrade --install installs a missing release, and installs again over an uninstalled one")
+  void upgradeInstall() {
+    Release r1 = helm.upgrade("web", chart("1.0.0"), up -> up.installIfMissing()
+        .serverSide(ServerSide.FALSE));
+    assertThat(r1.info().description()).isEqualTo("Install complete");
+    helm.uninstall("web", un -> un.keepHistory());
+
+    Release again = helm.upgrade("web", chart("1.0.0"), up -> up.installIfMissing()
+        .serverSide(ServerSide.FALSE));
+
+    assertThat(again.version()).isEqualTo(2);
+    assertThat(statuses(helm.history("web"))).containsExactly("superseded", "deployed");
+  }
+
+  @Test
+  @DisplayName("conflicting options are refused when built, naming both")
+  void optionConflicts() {
+    assertThatThrownBy(() -> UpgradeOptions.builder().atomic().waitMode(WaitMode.HOOKS_ONLY).build())
+        .hasMessageContaining("atomic").hasMessageContaining("HOOKS_ONLY");
+    assertThatThrownBy(() -> UpgradeOptions.builder().forceReplace().forceConflicts().build())
+        .hasMessageContaining("forceReplace").hasMessageContaining("forceConflicts");
+    assertThatThrownBy(() -> InstallOptions.builder().waitForJobs(true).build())
+        .hasMessageContaining("waitForJobs").hasMessageContaining("HOOKS_ONLY");
+  }
+}
