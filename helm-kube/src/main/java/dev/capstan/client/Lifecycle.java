@@ -138,6 +138,16 @@ final class Lifecycle {
         chart.schema().orElse(null), null, files, null, Map.of());
   }
 
+  /**
+   * The values a revision was rendered with, as {@code helm get values --all} computes them: the
+   * user values over the stored chart's defaults (the stored chart has no subcharts).
+   */
+  static Values computedValues(Release release) {
+    Values defaults = release.chart() == null || release.chart().values() == null ? Values.empty()
+        : release.chart().values();
+    return dev.capstan.values.Coalescing.coalesceTables(release.config(), defaults);
+  }
+
   /** Renders {@code chart} for the release with the cluster's capabilities and lookup. */
   RenderedChart render(Chart chart, ReleaseOptions release, Values values) {
     ChartRenderer renderer = ChartRenderer.builder().capabilities(cluster.capabilities())
@@ -250,18 +260,42 @@ final class Lifecycle {
    */
   Release runHooks(HookEvent event, Release release, ReleaseStorage storage, ApplyMethod method,
       Instant deadline) {
+    return runHooks(event, release, storage, method, deadline, h -> true);
+  }
+
+  /**
+   * As {@link #runHooks(HookEvent, Release, ReleaseStorage, ApplyMethod, Instant)}, running only
+   * the hooks {@code selected} accepts; the others stay in the release as they were.
+   */
+  Release runHooks(HookEvent event, Release release, ReleaseStorage storage, ApplyMethod method,
+      Instant deadline, java.util.function.Predicate<Hook> selected) {
     HookRunner runner = new HookRunner(cluster, serialization.get(), clock).withListener(listener)
         .withApplyMethod(method);
+    List<Hook> all = release.hooks();
+    List<Integer> positions = new ArrayList<>();
+    List<Hook> subset = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (selected.test(all.get(i))) {
+        positions.add(i);
+        subset.add(all.get(i));
+      }
+    }
     Release[] latest = {release};
+    java.util.function.Function<List<Hook>, Release> merged = ran -> {
+      List<Hook> hooks = new ArrayList<>(latest[0].hooks());
+      for (int k = 0; k < ran.size(); k++) {
+        hooks.set(positions.get(k), ran.get(k));
+      }
+      return latest[0].withHooks(hooks);
+    };
     try {
-      List<Hook> hooks = runner.run(event, release.hooks(), release.namespace(),
-          remaining(deadline), h -> {
-            latest[0] = latest[0].withHooks(h);
-            storage.update(latest[0]);
-          });
-      return release.withHooks(hooks);
+      List<Hook> ran = runner.run(event, subset, release.namespace(), remaining(deadline), h -> {
+        latest[0] = merged.apply(h);
+        storage.update(latest[0]);
+      });
+      return merged.apply(ran);
     } catch (HookException e) {
-      throw new HookFailure(release.withHooks(e.hooks()), e);
+      throw new HookFailure(merged.apply(e.hooks()), e);
     }
   }
 

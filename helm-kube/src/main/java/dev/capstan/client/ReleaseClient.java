@@ -4,6 +4,11 @@ import dev.capstan.chart.Chart;
 import dev.capstan.kube.Cluster;
 import dev.capstan.progress.ProgressListener;
 import dev.capstan.release.Release;
+import dev.capstan.release.ReleaseName;
+import dev.capstan.render.ChartRenderer;
+import dev.capstan.render.ReleaseOptions;
+import dev.capstan.render.RenderedChart;
+import dev.capstan.values.Values;
 import dev.capstan.storage.ReleaseDriver;
 import dev.capstan.storage.ReleaseNotFoundException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -12,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +50,8 @@ public final class ReleaseClient {
   private final InstallAction install;
   private final RollbackAction rollback;
   private final UpgradeAction upgrade;
+  private final ListAction list;
+  private final TestAction test;
 
   private ReleaseClient(Builder b) {
     KubernetesSerialization given = b.serialization;
@@ -55,6 +63,8 @@ public final class ReleaseClient {
     this.install = new InstallAction(life, uninstall);
     this.rollback = new RollbackAction(life);
     this.upgrade = new UpgradeAction(life, install, rollback);
+    this.list = new ListAction(life);
+    this.test = new TestAction(life);
   }
 
   /** The serialization the readiness rules use, made once when first needed. */
@@ -177,6 +187,50 @@ public final class ReleaseClient {
     } catch (ReleaseNotFoundException e) {
       throw new ReleaseOperationException("release: not found", e, null, null, null);
     }
+  }
+
+  /**
+   * The user-supplied values of a revision ({@code helm get values}), or with {@code all} the
+   * values it was rendered with: the stored chart's defaults under them ({@code --all}).
+   *
+   * @param revision the revision; 0 for the last
+   * @throws ReleaseOperationException {@code release: not found} when it is not stored
+   */
+  public Values values(String name, int revision, boolean all) {
+    Release r = revision <= 0 ? status(name) : get(name, revision);
+    return all ? Lifecycle.computedValues(r) : r.config();
+  }
+
+  /**
+   * The releases of the client's namespace (or of all namespaces) as {@code helm list} shows
+   * them: the latest revision of each, filtered and sorted.
+   */
+  public List<Release> list(Consumer<ListOptions.Builder> options) {
+    ListOptions.Builder b = ListOptions.builder();
+    options.accept(b);
+    return list.run(namespace, b.build());
+  }
+
+  /**
+   * Runs the test hooks of the last revision of release {@code name} ({@code helm test}) and
+   * records their outcome in that revision.
+   *
+   * @param only the names of the test hooks to run; empty: all of them
+   * @return the revision with its test hooks' {@code last_run}
+   * @throws ReleaseOperationException when a test fails (its outcome is recorded too)
+   */
+  public Release test(String name, Duration timeout, Set<String> only) {
+    return test.run(name, namespace, timeout, Set.copyOf(only));
+  }
+
+  /**
+   * Renders {@code chart} as release {@code name} would be installed, without a cluster
+   * ({@code helm template}: Helm's client-only capabilities, {@code lookup} answers nothing).
+   */
+  public RenderedChart template(String name, Chart chart, Values userValues) {
+    ReleaseName.validate(name);
+    return ChartRenderer.builder().build().render(chart, ReleaseOptions.install(name, namespace),
+        userValues);
   }
 
   /** Builds a {@link ReleaseClient}. */

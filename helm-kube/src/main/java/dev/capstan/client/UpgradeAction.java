@@ -73,9 +73,7 @@ final class UpgradeAction {
     switch (o.valuesMode()) {
       case RESET -> { }
       case REUSE -> {
-        Values oldComputed = Coalescing.coalesceTables(current.config(),
-            current.chart() == null || current.chart().values() == null ? Values.empty()
-                : current.chart().values());
+        Values oldComputed = Lifecycle.computedValues(current);
         renderChart = chart.toBuilder().values(oldComputed).build();
         newValues = Coalescing.coalesceTables(newValues, current.config());
       }

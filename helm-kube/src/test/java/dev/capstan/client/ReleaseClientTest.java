@@ -294,4 +294,50 @@ class ReleaseClientTest {
     assertThatThrownBy(() -> InstallOptions.builder().waitForJobs(true).build())
         .hasMessageContaining("waitForJobs").hasMessageContaining("HOOKS_ONLY");
   }
+
+  private static String testPod(String name, String phase) {
+    return """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: {{ Release.Name }}-%s
+          annotations: {"helm.sh/hook": test}
+        spec:
+          restartPolicy: Never
+          containers: [{name: t, image: busybox}]
+        status: {phase: %s}
+        """.formatted(name, phase);
+  }
+
+  @Test
+  @DisplayName("test runs the test hooks of the last revision and records their outcome in it, no new revision")
+  void testHooks() {
+    helm.install("web", chart("1.0.0", "color: blue\nsize: small\n", Map.of(
+        "templates/tests/ok.yaml.peb", testPod("ok", "Succeeded"),
+        "templates/tests/bad.yaml.peb", testPod("bad", "Failed"))),
+        in -> in.serverSide(ServerSide.FALSE));
+
+    Release passed = helm.test("web", Duration.ofSeconds(20), java.util.Set.of("web-ok"));
+    assertThat(passed.version()).isEqualTo(1);
+    assertThat(passed.hooks()).filteredOn(h -> h.name().equals("web-ok")).singleElement()
+        .satisfies(h -> assertThat(h.lastRun().phase()).isEqualTo(dev.capstan.release.HookPhase.SUCCEEDED));
+    assertThat(passed.hooks()).filteredOn(h -> h.name().equals("web-bad")).singleElement()
+        .satisfies(h -> assertThat(h.lastRun().phaseIfRan()).isEmpty());
+
+    assertThatThrownBy(() -> helm.test("web", Duration.ofSeconds(20), java.util.Set.of()))
+        .isInstanceOf(ReleaseOperationException.class).hasMessageContaining("pod web-bad failed");
+    Release stored = helm.status("web");
+    assertThat(helm.history("web")).hasSize(1);
+    assertThat(stored.hooks()).filteredOn(h -> h.name().equals("web-bad")).singleElement()
+        .satisfies(h -> assertThat(h.lastRun().phase()).isEqualTo(dev.capstan.release.HookPhase.FAILED));
+  }
+
+  @Test
+  @DisplayName("template renders without touching the cluster")
+  void template() {
+    var rendered = helm.template("web", chart("1.0.0"), Values.fromYaml("color: pink\n", "v"));
+
+    assertThat(rendered.manifestText()).contains("name: web-config").contains("color: \"pink\"");
+    assertThat(cluster.get(new ResourceRef("v1", "ConfigMap", "apps", "web-config"))).isEmpty();
+  }
 }
