@@ -279,7 +279,8 @@ abstract class KubeObjectDriver<T extends HasMetadata, L extends KubernetesResou
     decodes.incrementAndGet();
     Release release = ReleaseCodec.decode(bodyOf(object), where);
     return new StoredRelease(m.getNamespace(), m.getName(), labels,
-        release.withLabels(HelmLabels.customOf(labels)), m.getResourceVersion());
+        release.withLabels(HelmLabels.customOf(labels)), m.getResourceVersion(),
+        m.getAnnotations());
   }
 
   private String encode(StoredRelease record) {
@@ -293,6 +294,9 @@ abstract class KubeObjectDriver<T extends HasMetadata, L extends KubernetesResou
     meta.setName(record.key());
     meta.setNamespace(record.namespace());
     meta.setLabels(new LinkedHashMap<>(record.labels()));
+    if (!record.annotations().isEmpty()) {
+      meta.setAnnotations(new LinkedHashMap<>(record.annotations()));
+    }
     meta.setResourceVersion(resourceVersion);
     return meta;
   }
@@ -300,7 +304,7 @@ abstract class KubeObjectDriver<T extends HasMetadata, L extends KubernetesResou
   private StoredRelease stored(StoredRelease record, T written) {
     return new StoredRelease(record.namespace(), record.key(), record.labels(),
         record.release().withLabels(HelmLabels.customOf(record.labels())),
-        written.getMetadata().getResourceVersion());
+        written.getMetadata().getResourceVersion(), record.annotations());
   }
 
   private ReleaseStorageException failure(String what, String namespace, String key,

@@ -173,6 +173,6 @@ public final class MemoryDriver implements ReleaseDriver {
     versionCounter++;
     return new StoredRelease(record.namespace(), record.key(), record.labels(),
         record.release().withLabels(HelmLabels.customOf(record.labels())),
-        Long.toString(versionCounter));
+        Long.toString(versionCounter), record.annotations());
   }
 }

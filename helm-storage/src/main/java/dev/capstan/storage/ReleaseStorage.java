@@ -91,12 +91,19 @@ public final class ReleaseStorage {
    * @throws ReleaseStorageException when pruning could not delete a record (nothing is created)
    */
   public StoredRelease create(Release release) {
+    return create(release, Map.of());
+  }
+
+  /**
+   * Stores a new revision with annotations on its storage object; see {@link #create(Release)}.
+   */
+  public StoredRelease create(Release release, Map<String, String> annotations) {
     String ns = writeNamespace(release);
     Map<String, String> labels = HelmLabels.forWrite(release, HelmLabels.CREATED_AT, now());
     if (maxHistory > 0) {
       removeLeastRecent(release.name(), maxHistory - 1);
     }
-    return driver.create(StoredRelease.of(ns, release, labels));
+    return driver.create(StoredRelease.of(ns, release, labels).withAnnotations(annotations));
   }
 
   /**
@@ -112,6 +119,17 @@ public final class ReleaseStorage {
     Map<String, String> labels = HelmLabels.forWrite(release, HelmLabels.MODIFIED_AT, now());
     StoredRelease current = driver.get(ns, ReleaseKey.of(release.name(), release.version()));
     return driver.update(current.withContent(release, labels));
+  }
+
+  /**
+   * As {@link #update(Release)}, replacing the storage object's annotations with {@code
+   * annotations} (the update keeps them otherwise).
+   */
+  public StoredRelease update(Release release, Map<String, String> annotations) {
+    String ns = writeNamespace(release);
+    Map<String, String> labels = HelmLabels.forWrite(release, HelmLabels.MODIFIED_AT, now());
+    StoredRelease current = driver.get(ns, ReleaseKey.of(release.name(), release.version()));
+    return driver.update(current.withContent(release, labels).withAnnotations(annotations));
   }
 
   /**

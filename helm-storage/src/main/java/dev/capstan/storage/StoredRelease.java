@@ -18,11 +18,13 @@ import java.util.Objects;
  * @param labels the object's labels
  * @param release the release
  * @param resourceVersion the stored object's version, or {@code null}
+ * @param annotations the object's annotations (Helm writes none; Capstan keeps an operation's
+ *     lease there while its revision is pending)
  */
 public record StoredRelease(String namespace, String key, Map<String, String> labels,
-    Release release, String resourceVersion) {
+    Release release, String resourceVersion, Map<String, String> annotations) {
 
-  /** Checks the parts and freezes the labels. */
+  /** Checks the parts and freezes the labels and annotations. */
   public StoredRelease {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(key, "key");
@@ -31,6 +33,18 @@ public record StoredRelease(String namespace, String key, Map<String, String> la
       throw new IllegalArgumentException("stored release " + key + ": empty namespace");
     }
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+    annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+  }
+
+  /** A record without annotations. */
+  public StoredRelease(String namespace, String key, Map<String, String> labels, Release release,
+      String resourceVersion) {
+    this(namespace, key, labels, release, resourceVersion, Map.of());
+  }
+
+  /** Returns a copy with the annotations replaced. */
+  public StoredRelease withAnnotations(Map<String, String> newAnnotations) {
+    return new StoredRelease(namespace, key, labels, release, resourceVersion, newAnnotations);
   }
 
   /** Returns a record not yet written: key from the release's name and version, no version. */
@@ -41,11 +55,14 @@ public record StoredRelease(String namespace, String key, Map<String, String> la
 
   /** Returns a copy with the given resource version. */
   public StoredRelease withResourceVersion(String newVersion) {
-    return new StoredRelease(namespace, key, labels, release, newVersion);
+    return new StoredRelease(namespace, key, labels, release, newVersion, annotations);
   }
 
-  /** Returns a copy with the release and labels replaced, keeping key, namespace and version. */
+  /**
+   * Returns a copy with the release and labels replaced, keeping key, namespace, version and
+   * annotations.
+   */
   public StoredRelease withContent(Release newRelease, Map<String, String> newLabels) {
-    return new StoredRelease(namespace, key, newLabels, newRelease, resourceVersion);
+    return new StoredRelease(namespace, key, newLabels, newRelease, resourceVersion, annotations);
   }
 }

@@ -199,6 +199,25 @@ public abstract class ReleaseDriverContract {
   }
 
   @Test
+  @DisplayName("annotations of a record are stored, read back, and replaced by an update; listings carry them")
+  void annotations() {
+    // Given a pending record with a lease in its annotations
+    Map<String, String> lease = Map.of("capstan.dev/lease-holder", "worker-1",
+        "capstan.dev/lease-expires", "2026-05-06T07:18:09Z");
+    StoredRelease created = driver.create(record(1, ReleaseStatus.PENDING_UPGRADE)
+        .withAnnotations(lease));
+    // Then
+    assertThat(driver.get(ns, created.key()).annotations()).isEqualTo(lease);
+    assertThat(driver.list(ns, r -> true).releases()).singleElement()
+        .satisfies(r -> assertThat(r.annotations()).isEqualTo(lease));
+    // When the operation ends and clears them
+    Release deployed = created.release().withStatus(ReleaseStatus.DEPLOYED);
+    driver.update(created.withContent(deployed, labels(deployed, Map.of())).withAnnotations(Map.of()));
+    // Then
+    assertThat(driver.get(ns, created.key()).annotations()).isEmpty();
+  }
+
+  @Test
   @DisplayName("update of a missing key throws ReleaseNotFoundException and creates nothing")
   void updateMissing() {
     assertThatThrownBy(() -> driver.update(record(1, ReleaseStatus.DEPLOYED)))
