@@ -27,10 +27,12 @@ import java.util.Optional;
 final class InstallAction {
   private final Lifecycle life;
   private final UninstallAction uninstall;
+  private final RecoverAction recover;
 
-  InstallAction(Lifecycle life, UninstallAction uninstall) {
+  InstallAction(Lifecycle life, UninstallAction uninstall, RecoverAction recover) {
     this.life = life;
     this.uninstall = uninstall;
+    this.recover = recover;
   }
 
   Release run(String name, Chart chart, InstallOptions o) {
@@ -46,6 +48,11 @@ final class InstallAction {
       List<Release> history = storage.history(name);
       Release last = history.get(history.size() - 1);
       ReleaseStatus status = last.info() == null ? null : last.info().status();
+      if (status != null && status.isPending() && life.autoRecover() != null
+          && life.abandoned(storage, last)) {
+        recover.run(name, ns, life.autoRecover(), false, RollbackOptions.builder().build());
+        return run(name, chart, o);
+      }
       if (o.replace() && (status == ReleaseStatus.UNINSTALLED || status == ReleaseStatus.FAILED)) {
         previous = last;
       } else {
@@ -93,7 +100,7 @@ final class InstallAction {
           .withDescription("superseded by new release")));
     }
     try {
-      storage.create(release);
+      storage.create(release, life.lease(deadline, atomicBudget(o)));
     } catch (ReleaseExistsException e) {
       Release holder = storage.get(name, version);
       throw new ReleaseInProgressException("another operation (install/upgrade/rollback) is in "
@@ -119,7 +126,7 @@ final class InstallAction {
     }
     Release deployed = release.withInfo(release.info().withStatus(ReleaseStatus.DEPLOYED)
         .withDescription(o.description().orElse("Install complete")));
-    storage.update(deployed);
+    storage.update(deployed, Map.of());
     return deployed;
   }
 
@@ -132,7 +139,7 @@ final class InstallAction {
         Lifecycle.notReady(cause);
     ReleaseStorage storage = life.storage(ns, Optional.empty());
     if (!o.atomic()) {
-      storage.update(failed);
+      storage.update(failed, Map.of());
       return new ReleaseOperationException(error, cause, failed, notReady, null);
     }
     try {
@@ -144,7 +151,7 @@ final class InstallAction {
       }
       uninstall.run(release.name(), ns, un.build());
     } catch (RuntimeException e) {
-      storage.update(failed);
+      storage.update(failed, Map.of());
       return new ReleaseOperationException("an error occurred while uninstalling the release."
           + " original install error: " + error + ": " + Lifecycle.message(e), cause, failed,
           notReady, new AtomicOutcome(AtomicOutcome.Action.UNINSTALLED, false, Optional.empty(),
@@ -153,6 +160,15 @@ final class InstallAction {
     return new ReleaseOperationException("release " + release.name() + " failed, and has been "
         + "uninstalled due to rollback-on-failure being set: " + error, cause, failed, notReady,
         new AtomicOutcome(AtomicOutcome.Action.UNINSTALLED, true, Optional.empty(), ""));
+  }
+
+  /** The time an atomic install may take after its deadline to uninstall. */
+  private java.time.Duration atomicBudget(InstallOptions o) {
+    if (!o.atomic()) {
+      return java.time.Duration.ZERO;
+    }
+    return o.rollbackTimeout().orElse(o.waitOptions().timeout() == null ? life.defaultTimeout()
+        : o.waitOptions().timeout());
   }
 
   private void createNamespace(String ns) {

@@ -52,10 +52,15 @@ final class Lifecycle {
   private final String defaultNamespace;
   private final Duration defaultTimeout;
   private final int defaultHistoryMax;
+  private final String holder;
+  private final RecoveryPolicy autoRecover;
+
+  /** How long after its operation's deadline a lease still holds: time to record the failure. */
+  static final Duration LEASE_GRACE = Duration.ofSeconds(30);
 
   Lifecycle(Cluster cluster, ReleaseDriver driver, Clock clock, ProgressListener listener,
       Supplier<KubernetesSerialization> serialization, String defaultNamespace,
-      Duration defaultTimeout, int defaultHistoryMax) {
+      Duration defaultTimeout, int defaultHistoryMax, String holder, RecoveryPolicy autoRecover) {
     this.cluster = cluster;
     this.driver = driver;
     this.clock = clock;
@@ -64,6 +69,54 @@ final class Lifecycle {
     this.defaultNamespace = defaultNamespace;
     this.defaultTimeout = defaultTimeout;
     this.defaultHistoryMax = defaultHistoryMax;
+    this.holder = holder;
+    this.autoRecover = autoRecover;
+  }
+
+  /** The policy for abandoned revisions found by an action, or null when the caller recovers. */
+  RecoveryPolicy autoRecover() {
+    return autoRecover;
+  }
+
+  /**
+   * The lease of an operation that started now and must end by {@code deadline} (plus, for atomic
+   * operations, {@code extra} for the rollback), as storage annotations.
+   */
+  Map<String, String> lease(Instant deadline, Duration extra) {
+    return new ReleaseLease(holder, clock.instant(), deadline.plus(extra).plus(LEASE_GRACE))
+        .toAnnotations();
+  }
+
+  /** The lease recorded on a stored revision, if any. */
+  java.util.Optional<ReleaseLease> lease(ReleaseStorage storage, Release release) {
+    return ReleaseLease.of(storage.getStored(release.name(), release.version()).annotations());
+  }
+
+  /** Helm's in-progress failure for a pending revision, saying who holds it when known. */
+  ReleaseInProgressException inProgress(ReleaseStorage storage, Release pending) {
+    String lease = lease(storage, pending).map(l -> ": revision " + pending.version() + " ("
+        + pending.info().status().wireName() + ") " + l).orElse("");
+    return new ReleaseInProgressException(
+        "another operation (install/upgrade/rollback) is in progress" + lease, pending, null);
+  }
+
+  /** Whether the pending revision's lease has expired (no lease: unknown, so not expired). */
+  boolean abandoned(ReleaseStorage storage, Release pending) {
+    return lease(storage, pending).map(l -> l.isExpired(clock.instant())).orElse(false);
+  }
+
+  /** The newest deployed or superseded revision: what atomic operations and recovery return to. */
+  static java.util.Optional<Release> lastSuccessful(ReleaseStorage storage, String name) {
+    List<Release> history = storage.history(name);
+    for (int i = history.size() - 1; i >= 0; i--) {
+      Release r = history.get(i);
+      dev.capstan.release.ReleaseStatus st = r.info() == null ? null : r.info().status();
+      if (st == dev.capstan.release.ReleaseStatus.DEPLOYED
+          || st == dev.capstan.release.ReleaseStatus.SUPERSEDED) {
+        return java.util.Optional.of(r);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   Cluster cluster() {

@@ -52,17 +52,19 @@ public final class ReleaseClient {
   private final UpgradeAction upgrade;
   private final ListAction list;
   private final TestAction test;
+  private final RecoverAction recover;
 
   private ReleaseClient(Builder b) {
     KubernetesSerialization given = b.serialization;
     Supplier serialization = new Supplier(given);
     this.namespace = b.namespace;
     this.life = new Lifecycle(b.cluster, b.driver, b.clock, b.listener, serialization::get,
-        b.namespace, b.timeout, b.historyMax);
+        b.namespace, b.timeout, b.historyMax, b.holder, b.autoRecover);
     this.uninstall = new UninstallAction(life);
-    this.install = new InstallAction(life, uninstall);
     this.rollback = new RollbackAction(life);
-    this.upgrade = new UpgradeAction(life, install, rollback);
+    this.recover = new RecoverAction(life, rollback, uninstall);
+    this.install = new InstallAction(life, uninstall, recover);
+    this.upgrade = new UpgradeAction(life, install, rollback, recover);
     this.list = new ListAction(life);
     this.test = new TestAction(life);
   }
@@ -233,6 +235,25 @@ public final class ReleaseClient {
         userValues);
   }
 
+  /**
+   * Recovers release {@code name} when its last revision is pending and the operation that holds
+   * it was abandoned (its lease expired: the process died): the revision is recorded failed and,
+   * with {@link RecoveryPolicy#ROLL_BACK}, undone as an atomic operation would have.
+   *
+   * @param policy what to do after marking the revision failed
+   * @param force take over whatever the lease says, or a pending revision without a lease (one
+   *     written by another tool); only when no other process can still be running it
+   * @param rollback the options of the rollback that undoes an upgrade (its target is chosen here)
+   * @return empty when the last revision is not pending
+   * @throws ReleaseInProgressException when the lease is still valid (or missing) and not forced
+   */
+  public Optional<RecoveryResult> recover(String name, RecoveryPolicy policy, boolean force,
+      Consumer<RollbackOptions.Builder> rollback) {
+    RollbackOptions.Builder b = RollbackOptions.builder();
+    rollback.accept(b);
+    return recover.run(name, namespace, Objects.requireNonNull(policy, "policy"), force, b.build());
+  }
+
   /** Builds a {@link ReleaseClient}. */
   public static final class Builder {
     private Cluster cluster;
@@ -243,8 +264,34 @@ public final class ReleaseClient {
     private Duration timeout = DEFAULT_TIMEOUT;
     private int historyMax = DEFAULT_HISTORY_MAX;
     private KubernetesSerialization serialization;
+    private String holder = "capstan-" + java.util.UUID.randomUUID();
+    private RecoveryPolicy autoRecover;
 
     private Builder() {}
+
+    /**
+     * The identity recorded in the leases of this client's operations (default {@code capstan-}
+     * and a random UUID); name the process, e.g. a pod name, to make the leases say who holds a
+     * release.
+     */
+    public Builder holder(String identity) {
+      Objects.requireNonNull(identity, "holder");
+      if (identity.isBlank()) {
+        throw new IllegalArgumentException("the lease holder must not be blank");
+      }
+      this.holder = identity;
+      return this;
+    }
+
+    /**
+     * Recovers abandoned revisions (pending, lease expired) by itself with {@code policy} before
+     * an install or upgrade goes on; off by default, so an abandoned revision fails the operation
+     * with {@link ReleaseInProgressException} until {@link ReleaseClient#recover} is called.
+     */
+    public Builder autoRecover(RecoveryPolicy policy) {
+      this.autoRecover = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
 
     /** The cluster the releases' objects go to (required). */
     public Builder cluster(Cluster c) {

@@ -54,7 +54,7 @@ final class RollbackAction {
         current.version() + 1, current.namespace().isEmpty() ? ns : current.namespace(), method,
         target.labels(), Map.of(), List.of());
     try {
-      storage.create(release);
+      storage.create(release, life.lease(deadline, java.time.Duration.ZERO));
     } catch (ReleaseExistsException e) {
       throw new ReleaseInProgressException("another operation (install/upgrade/rollback) is in "
           + "progress: revision " + release.version() + " of " + name + " was recorded meanwhile",
@@ -82,7 +82,7 @@ final class RollbackAction {
       storage.update(current.withInfo(current.info().withStatus(ReleaseStatus.SUPERSEDED)));
       Release failed = release.withInfo(release.info().withStatus(ReleaseStatus.FAILED)
           .withDescription("Rollback \"" + name + "\" failed: " + error));
-      storage.update(failed);
+      storage.update(failed, Map.of());
       if (o.cleanupOnFail() && e instanceof ApplyException ae) {
         List<String> cleanup = life.cleanUp(ae.partial().created(), targetObjects, deadline);
         if (!cleanup.isEmpty()) {
@@ -98,7 +98,7 @@ final class RollbackAction {
       String error = Lifecycle.message(e);
       Release failed = release.withInfo(release.info().withStatus(ReleaseStatus.FAILED)
           .withDescription("Release \"" + name + "\" failed: " + error));
-      storage.update(failed);
+      storage.update(failed, Map.of());
       throw new ReleaseOperationException("release " + name + " failed: " + error, e, failed,
           Lifecycle.notReady(e), null);
     }
@@ -117,7 +117,7 @@ final class RollbackAction {
       // Nothing to supersede.
     }
     Release done = release.withInfo(release.info().withStatus(ReleaseStatus.DEPLOYED));
-    storage.update(done);
+    storage.update(done, Map.of());
     return done;
   }
 }

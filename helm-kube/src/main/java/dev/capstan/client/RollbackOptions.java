@@ -16,6 +16,22 @@ public final class RollbackOptions {
   private final boolean forceReplace;
   private final boolean forceConflicts;
 
+  private RollbackOptions(RollbackOptions o, int target) {
+    this.toRevision = target;
+    this.wait = o.wait;
+    this.cleanupOnFail = o.cleanupOnFail;
+    this.historyMax = o.historyMax;
+    this.noHooks = o.noHooks;
+    this.serverSide = o.serverSide;
+    this.forceReplace = o.forceReplace;
+    this.forceConflicts = o.forceConflicts;
+  }
+
+  /** These options rolling back to {@code target}. */
+  RollbackOptions withTarget(int target) {
+    return new RollbackOptions(this, target);
+  }
+
   private RollbackOptions(Builder b) {
     this.toRevision = b.toRevision;
     this.wait = WaitOptions.of(b.waitMode, false, b.waitForJobs, b.timeout);

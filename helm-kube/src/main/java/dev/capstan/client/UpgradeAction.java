@@ -30,11 +30,14 @@ final class UpgradeAction {
   private final Lifecycle life;
   private final InstallAction install;
   private final RollbackAction rollback;
+  private final RecoverAction recover;
 
-  UpgradeAction(Lifecycle life, InstallAction install, RollbackAction rollback) {
+  UpgradeAction(Lifecycle life, InstallAction install, RollbackAction rollback,
+      RecoverAction recover) {
     this.life = life;
     this.install = install;
     this.rollback = rollback;
+    this.recover = recover;
   }
 
   Release run(String name, Chart chart, UpgradeOptions o) {
@@ -61,8 +64,11 @@ final class UpgradeAction {
     }
     life.requireReachable();
     if (lastStatus != null && lastStatus.isPending()) {
-      throw new ReleaseInProgressException(
-          "another operation (install/upgrade/rollback) is in progress", last, null);
+      if (life.autoRecover() == null || !life.abandoned(storage, last)) {
+        throw life.inProgress(storage, last);
+      }
+      recover.run(name, ns, life.autoRecover(), false, RollbackOptions.builder().build());
+      return run(name, chart, o);
     }
     Release current = current(storage, name, last, lastStatus);
     Instant deadline = life.deadline(o.waitOptions().timeout());
@@ -116,7 +122,9 @@ final class UpgradeAction {
       }
     }
     try {
-      storage.create(upgraded);
+      storage.create(upgraded, life.lease(deadline, o.atomic() ? o.rollbackTimeout().orElse(
+          o.waitOptions().timeout() == null ? life.defaultTimeout() : o.waitOptions().timeout())
+          : java.time.Duration.ZERO));
     } catch (ReleaseExistsException e) {
       throw new ReleaseInProgressException("another operation (install/upgrade/rollback) is in "
           + "progress: revision " + revision + " of " + name + " was recorded meanwhile",
@@ -151,7 +159,7 @@ final class UpgradeAction {
     storage.update(current.withInfo(current.info().withStatus(ReleaseStatus.SUPERSEDED)));
     Release deployed = upgraded.withInfo(upgraded.info().withStatus(ReleaseStatus.DEPLOYED)
         .withDescription(o.description().orElse("Upgrade complete")));
-    storage.update(deployed);
+    storage.update(deployed, Map.of());
     return deployed;
   }
 
@@ -192,7 +200,7 @@ final class UpgradeAction {
       Instant deadline) {
     Release failed = upgraded.withInfo(upgraded.info().withStatus(ReleaseStatus.FAILED)
         .withDescription("Upgrade \"" + upgraded.name() + "\" failed: " + error));
-    storage.update(failed);
+    storage.update(failed, Map.of());
     Map<dev.capstan.kube.ResourceRef, dev.capstan.kube.readiness.Readiness> notReady =
         Lifecycle.notReady(cause);
     if (o.cleanupOnFail() && !created.isEmpty()) {
@@ -206,7 +214,7 @@ final class UpgradeAction {
     if (!o.atomic()) {
       return new ReleaseOperationException(error, cause, failed, notReady, null);
     }
-    Optional<Release> good = lastSuccessful(storage, upgraded.name());
+    Optional<Release> good = Lifecycle.lastSuccessful(storage, upgraded.name());
     if (good.isEmpty()) {
       return new ReleaseOperationException("unable to find a previously successful release when "
           + "attempting to rollback. original upgrade error: " + error, cause, failed, notReady,
@@ -236,18 +244,6 @@ final class UpgradeAction {
           new AtomicOutcome(AtomicOutcome.Action.ROLLED_BACK, false, e.release(),
               e.getMessage()));
     }
-  }
-
-  /** The newest deployed or superseded revision: what an atomic upgrade rolls back to. */
-  private static Optional<Release> lastSuccessful(ReleaseStorage storage, String name) {
-    List<Release> good = new ArrayList<>();
-    for (Release r : storage.history(name)) {
-      ReleaseStatus s = r.info() == null ? null : r.info().status();
-      if (s == ReleaseStatus.DEPLOYED || s == ReleaseStatus.SUPERSEDED) {
-        good.add(r);
-      }
-    }
-    return good.isEmpty() ? Optional.empty() : Optional.of(good.get(good.size() - 1));
   }
 
   /** The install that {@code upgrade --install} runs (with replace after an uninstall). */

@@ -589,6 +589,9 @@ public final class ResourceApplier {
         if (e.getCause() instanceof RuntimeException re) {
           throw re;
         }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
         throw new IllegalStateException(e.getCause());
       }
     }
