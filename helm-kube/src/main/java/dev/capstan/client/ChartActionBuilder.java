@@ -18,6 +18,7 @@ public abstract class ChartActionBuilder<B extends ChartActionBuilder<B>> extend
   final Map<String, String> labels = new LinkedHashMap<>();
   String description;
   boolean takeOwnership;
+  DryRun dryRun = DryRun.NONE;
 
   ChartActionBuilder() {}
 
@@ -63,6 +64,15 @@ public abstract class ChartActionBuilder<B extends ChartActionBuilder<B>> extend
   /** The description of the deployed revision instead of Helm's ({@code --description}). */
   public B description(String text) {
     this.description = Objects.requireNonNull(text, "description");
+    return self();
+  }
+
+  /**
+   * Only computes the revision that would be recorded, writing nothing ({@code --dry-run=client}
+   * or {@code server}); the returned release says {@code Dry run complete}.
+   */
+  public B dryRun(DryRun mode) {
+    this.dryRun = Objects.requireNonNull(mode, "dryRun");
     return self();
   }
 

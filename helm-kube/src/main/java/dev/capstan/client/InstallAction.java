@@ -3,7 +3,6 @@ package dev.capstan.client;
 import dev.capstan.CapstanException;
 import dev.capstan.chart.Chart;
 import dev.capstan.kube.ClusterException;
-import dev.capstan.kube.ResourceApplier;
 import dev.capstan.release.ApplyMethod;
 import dev.capstan.release.HookEvent;
 import dev.capstan.release.Release;
@@ -37,57 +36,53 @@ final class InstallAction {
 
   Release run(String name, Chart chart, InstallOptions o) {
     ReleaseName.validate(name);
-    life.requireReachable();
+    boolean dry = o.dryRun() != DryRun.NONE;
+    if (o.dryRun() != DryRun.CLIENT) {
+      life.requireReachable();
+    }
     String ns = life.namespace(o.namespace());
     ReleaseStorage storage = life.storage(ns, Optional.empty());
     Instant deadline = life.deadline(o.waitOptions().timeout());
 
-    // §3.1 step 2: the name must be free, or reusable with replace.
+    // §3.1 step 2 (skipped in dry runs): the name must be free, or reusable with replace.
     Release previous = null;
-    try {
-      List<Release> history = storage.history(name);
-      Release last = history.get(history.size() - 1);
-      ReleaseStatus status = last.info() == null ? null : last.info().status();
-      if (status != null && status.isPending() && life.autoRecover() != null
-          && life.abandoned(storage, last)) {
-        recover.run(name, ns, life.autoRecover(), false, RollbackOptions.builder().build());
-        return run(name, chart, o);
+    if (!dry) {
+      Optional<Release> last = lastOf(storage, name);
+      if (last.isPresent()) {
+        ReleaseStatus status = last.get().info() == null ? null : last.get().info().status();
+        if (status != null && status.isPending() && life.autoRecover() != null
+            && life.abandoned(storage, last.get())) {
+          recover.run(name, ns, life.autoRecover(), false, RollbackOptions.builder().build());
+          return run(name, chart, o);
+        }
+        if (!o.replace() || (status != ReleaseStatus.UNINSTALLED
+            && status != ReleaseStatus.FAILED)) {
+          throw new ReleaseOperationException(
+              "release name check failed: cannot reuse a name that is still in use", null, null,
+              null, null);
+        }
+        previous = last.get();
       }
-      if (o.replace() && (status == ReleaseStatus.UNINSTALLED || status == ReleaseStatus.FAILED)) {
-        previous = last;
-      } else {
-        throw new ReleaseOperationException(
-            "release name check failed: cannot reuse a name that is still in use", null, null,
-            null, null);
-      }
-    } catch (ReleaseNotFoundException free) {
-      // No history: the name is free.
     }
 
     RenderedChart rendered;
     try {
-      rendered = life.render(chart, ReleaseOptions.install(name, ns), o.values());
+      rendered = life.render(chart, ReleaseOptions.install(name, ns), o.values(), o.dryRun());
     } catch (CapstanException e) {
       throw new ReleaseOperationException(Lifecycle.message(e), e, null, null, null);
     }
     ApplyMethod method = o.serverSide().forInstall();
-    List<java.util.Map<String, Object>> target =
-        life.objects(rendered.manifestText(), ns, "release " + name);
-    ResourceApplier checker = life.applier(deadline);
-    if (!o.takeOwnership()) {
-      List<String> conflicts = checker.ownershipConflicts(List.of(), target, name, ns);
+    // A client-side dry run never contacts the cluster, not even to learn which kinds are namespaced.
+    List<java.util.Map<String, Object>> target = o.dryRun() == DryRun.CLIENT ? List.of()
+        : life.objects(rendered.manifestText(), ns, "release " + name);
+    if (!o.takeOwnership() && o.dryRun() != DryRun.CLIENT) {
+      List<String> conflicts =
+          life.applier(deadline).ownershipConflicts(List.of(), target, name, ns);
       if (!conflicts.isEmpty()) {
         throw new ReleaseOperationException("unable to continue with install: " + conflicts.get(0),
             null, null, null, null);
       }
     }
-    if (o.createNamespace()) {
-      createNamespace(ns);
-    }
-    if (!o.skipCrds()) {
-      createCrds(rendered.crds(), ns, o, deadline);
-    }
-
     OffsetDateTime now = life.now();
     int version = previous == null ? 1 : previous.version() + 1;
     Release release = new Release(name,
@@ -95,6 +90,15 @@ final class InstallAction {
             0, rendered.notes(), Map.of()),
         Lifecycle.storedChart(rendered.values().chart()), o.values(), rendered.manifestText(),
         rendered.hooks(), version, ns, method, o.labels(), Map.of(), List.of());
+    if (dry) {
+      return release.withInfo(release.info().withDescription("Dry run complete"));
+    }
+    if (o.createNamespace()) {
+      createNamespace(ns);
+    }
+    if (!o.skipCrds()) {
+      createCrds(rendered.crds(), ns, o, deadline);
+    }
     if (previous != null && previous.info().status() != ReleaseStatus.FAILED) {
       storage.update(previous.withInfo(previous.info().withStatus(ReleaseStatus.SUPERSEDED)
           .withDescription("superseded by new release")));
@@ -160,6 +164,15 @@ final class InstallAction {
     return new ReleaseOperationException("release " + release.name() + " failed, and has been "
         + "uninstalled due to rollback-on-failure being set: " + error, cause, failed, notReady,
         new AtomicOutcome(AtomicOutcome.Action.UNINSTALLED, true, Optional.empty(), ""));
+  }
+
+  private static Optional<Release> lastOf(ReleaseStorage storage, String name) {
+    try {
+      List<Release> history = storage.history(name);
+      return Optional.of(history.get(history.size() - 1));
+    } catch (ReleaseNotFoundException free) {
+      return Optional.empty();
+    }
   }
 
   /** The time an atomic install may take after its deadline to uninstall. */

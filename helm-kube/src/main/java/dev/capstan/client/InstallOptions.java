@@ -26,6 +26,7 @@ public final class InstallOptions {
   private final boolean forceConflicts;
   private final Map<String, String> labels;
   private final String description;
+  private final DryRun dryRun;
 
   private InstallOptions(Builder b) {
     this.values = b.values.merge();
@@ -42,6 +43,11 @@ public final class InstallOptions {
     this.forceConflicts = b.forceConflicts;
     this.labels = Map.copyOf(b.labels);
     this.description = b.description;
+    this.dryRun = b.dryRun;
+    if (dryRun != DryRun.NONE && (atomic || createNamespace)) {
+      throw new IllegalArgumentException("a dry run cannot be combined with "
+          + (atomic ? "atomic" : "createNamespace") + ": it changes nothing to undo or create");
+    }
     if (rollbackTimeout != null && !atomic) {
       throw new IllegalArgumentException("a rollback timeout was given without atomic");
     }
@@ -110,6 +116,11 @@ public final class InstallOptions {
 
   Map<String, String> labels() {
     return labels;
+  }
+
+  /** Whether this is a dry run, and which. */
+  public DryRun dryRun() {
+    return dryRun;
   }
 
   Optional<String> description() {

@@ -201,10 +201,15 @@ final class Lifecycle {
     return dev.capstan.values.Coalescing.coalesceTables(release.config(), defaults);
   }
 
-  /** Renders {@code chart} for the release with the cluster's capabilities and lookup. */
-  RenderedChart render(Chart chart, ReleaseOptions release, Values values) {
-    ChartRenderer renderer = ChartRenderer.builder().capabilities(cluster.capabilities())
-        .lookup(cluster.lookup()).build();
+  /**
+   * Renders {@code chart} for the release with the cluster's capabilities and lookup, or, for a
+   * client-side dry run, offline: Helm's default capabilities and a {@code lookup} that finds
+   * nothing.
+   */
+  RenderedChart render(Chart chart, ReleaseOptions release, Values values, DryRun dryRun) {
+    ChartRenderer renderer = dryRun == DryRun.CLIENT ? ChartRenderer.builder().build()
+        : ChartRenderer.builder().capabilities(cluster.capabilities()).lookup(cluster.lookup())
+            .build();
     return renderer.render(chart, release, values);
   }
 

@@ -62,7 +62,9 @@ final class UpgradeAction {
     if (o.installIfMissing() && lastStatus == ReleaseStatus.UNINSTALLED) {
       return install.run(name, chart, installOptions(o, true));
     }
-    life.requireReachable();
+    if (o.dryRun() != DryRun.CLIENT) {
+      life.requireReachable();
+    }
     if (lastStatus != null && lastStatus.isPending()) {
       if (life.autoRecover() == null || !life.abandoned(storage, last)) {
         throw life.inProgress(storage, last);
@@ -97,7 +99,7 @@ final class UpgradeAction {
     RenderedChart rendered;
     try {
       rendered = life.render(renderChart, ReleaseOptions.upgrade(name, releaseNs, revision),
-          newValues);
+          newValues, o.dryRun());
     } catch (CapstanException e) {
       throw new ReleaseOperationException(Lifecycle.message(e), e, null, null, null);
     }
@@ -109,6 +111,10 @@ final class UpgradeAction {
         rendered.hooks(), revision, releaseNs, method, labels(last.labels(), o.labels()),
         Map.of(), List.of());
 
+    if (o.dryRun() == DryRun.CLIENT) {
+      // Never contacts the cluster, not even to learn which kinds are namespaced.
+      return dryRunResult(upgraded, o);
+    }
     List<Map<String, Object>> previous =
         life.objects(current.manifest(), releaseNs, "revision " + current.version());
     List<Map<String, Object>> target = life.objects(upgraded.manifest(), releaseNs,
@@ -120,6 +126,9 @@ final class UpgradeAction {
         throw new ReleaseOperationException("unable to continue with update: " + conflicts.get(0),
             null, null, null, null);
       }
+    }
+    if (o.dryRun() != DryRun.NONE) {
+      return dryRunResult(upgraded, o);
     }
     try {
       storage.create(upgraded, life.lease(deadline, o.atomic() ? o.rollbackTimeout().orElse(
@@ -161,6 +170,12 @@ final class UpgradeAction {
         .withDescription(o.description().orElse("Upgrade complete")));
     storage.update(deployed, Map.of());
     return deployed;
+  }
+
+  /** What a dry run returns (§3.2 step 11): the revision it would record, not stored. */
+  private static Release dryRunResult(Release upgraded, UpgradeOptions o) {
+    return upgraded.withInfo(upgraded.info().withDescription(
+        o.description().orElse("Dry run complete")));
   }
 
   /** §3.2 step 4: the deployed revision, or the failed/superseded last one when none is. */

@@ -29,6 +29,7 @@ public final class UpgradeOptions {
   private final boolean forceConflicts;
   private final Map<String, String> labels;
   private final String description;
+  private final DryRun dryRun;
 
   private UpgradeOptions(Builder b) {
     this.values = b.values.merge();
@@ -48,6 +49,11 @@ public final class UpgradeOptions {
     this.forceConflicts = b.forceConflicts;
     this.labels = Map.copyOf(b.labels);
     this.description = b.description;
+    this.dryRun = b.dryRun;
+    if (dryRun != DryRun.NONE && (atomic || cleanupOnFail)) {
+      throw new IllegalArgumentException("a dry run cannot be combined with "
+          + (atomic ? "atomic" : "cleanupOnFail") + ": it changes nothing to undo");
+    }
     if (rollbackTimeout != null && !atomic) {
       throw new IllegalArgumentException("a rollback timeout was given without atomic");
     }
@@ -138,6 +144,11 @@ public final class UpgradeOptions {
 
   Map<String, String> labels() {
     return labels;
+  }
+
+  /** Whether this is a dry run, and which. */
+  public DryRun dryRun() {
+    return dryRun;
   }
 
   Optional<String> description() {

@@ -340,4 +340,43 @@ class ReleaseClientTest {
     assertThat(rendered.manifestText()).contains("name: web-config").contains("color: \"pink\"");
     assertThat(cluster.get(new ResourceRef("v1", "ConfigMap", "apps", "web-config"))).isEmpty();
   }
+
+  @Test
+  @DisplayName("a client-side dry run needs no cluster at all and stores nothing")
+  void clientDryRun() {
+    ReleaseClient offline = ReleaseClient.builder().cluster(dev.capstan.kube.FakeClusters.unreachable())
+        .storage(driver).namespace("apps").build();
+
+    Release r = offline.install("web", chart("1.0.0"), in -> in.set("color=red")
+        .dryRun(DryRun.CLIENT));
+
+    assertThat(r.info().description()).isEqualTo("Dry run complete");
+    assertThat(r.info().status()).isEqualTo(ReleaseStatus.PENDING_INSTALL);
+    assertThat(r.manifest()).contains("color: \"red\"");
+    assertThatThrownBy(() -> offline.history("web")).hasMessage("release: not found");
+  }
+
+  @Test
+  @DisplayName("a server-side dry run of an upgrade returns the revision it would record, writes nothing, and still checks ownership")
+  void serverDryRun() {
+    helm.install("web", chart("1.0.0"), in -> in.set("color=red").serverSide(ServerSide.FALSE));
+
+    Release would = helm.upgrade("web", chart("2.0.0"), up -> up.set("color=green")
+        .dryRun(DryRun.SERVER));
+
+    assertThat(would.version()).isEqualTo(2);
+    assertThat(would.info().description()).isEqualTo("Dry run complete");
+    assertThat(would.manifest()).contains("color: \"green\"");
+    assertThat(helm.history("web")).hasSize(1);
+    assertThat(liveConfig("web").get("data")).isEqualTo(Map.of("color", "red", "size", "small"));
+
+    // An object of the new chart that someone else owns is reported, as a real upgrade would
+    cluster.create(new java.util.LinkedHashMap<>(Map.of("apiVersion", "v1", "kind", "ConfigMap",
+        "metadata", Map.of("name", "extra", "namespace", "apps"))));
+    assertThatThrownBy(() -> helm.upgrade("web", chart("2.0.0", "color: blue\nsize: small\n",
+        Map.of("templates/extra.yaml.peb", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+            + "  name: extra\n")), up -> up.dryRun(DryRun.SERVER)))
+        .hasMessageStartingWith("unable to continue with update: ConfigMap \"extra\" in namespace"
+            + " \"apps\" exists and cannot be imported into the current release");
+  }
 }
