@@ -141,7 +141,8 @@ final class UpgradeAction {
     }
 
     ApplyOptions apply = Lifecycle.applyOptions(method, o.forceReplace(), o.forceConflicts(), name,
-        releaseNs).withTakeOwnership(true);
+        releaseNs).withTakeOwnership(true)
+        .withRecreateOnImmutableChange(o.recreateOnImmutableChange());
     List<dev.capstan.kube.ResourceRef> created = List.of();
     try {
       if (!o.noHooks()) {

@@ -26,6 +26,7 @@ public final class UpgradeOptions {
   private final boolean noHooks;
   private final ServerSide serverSide;
   private final boolean forceReplace;
+  private final boolean recreate;
   private final boolean forceConflicts;
   private final Map<String, String> labels;
   private final String description;
@@ -46,6 +47,7 @@ public final class UpgradeOptions {
     this.noHooks = b.noHooks;
     this.serverSide = b.serverSide;
     this.forceReplace = b.forceReplace;
+    this.recreate = b.recreate;
     this.forceConflicts = b.forceConflicts;
     this.labels = Map.copyOf(b.labels);
     this.description = b.description;
@@ -138,6 +140,10 @@ public final class UpgradeOptions {
     return forceReplace;
   }
 
+  boolean recreateOnImmutableChange() {
+    return recreate;
+  }
+
   boolean forceConflicts() {
     return forceConflicts;
   }
@@ -166,6 +172,7 @@ public final class UpgradeOptions {
     private boolean installIfMissing;
     private boolean createNamespace;
     private boolean forceReplace;
+    private boolean recreate;
 
     private Builder() {}
 
@@ -241,6 +248,16 @@ public final class UpgradeOptions {
     /** Replaces existing objects (PUT) instead of patching them ({@code --force-replace}). */
     public Builder forceReplace() {
       this.forceReplace = true;
+      return this;
+    }
+
+    /**
+     * Deletes and creates again an object whose update the API server refuses because an
+     * immutable field changed (a Job's template, a selector, a Service's clusterIP); the progress
+     * event names the field. Without it such an upgrade fails with the API server's message.
+     */
+    public Builder recreateOnImmutableChange() {
+      this.recreate = true;
       return this;
     }
 
