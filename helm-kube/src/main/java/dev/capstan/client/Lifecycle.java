@@ -100,6 +100,36 @@ final class Lifecycle {
         "another operation (install/upgrade/rollback) is in progress" + lease, pending, null);
   }
 
+  /**
+   * Waits up to {@code max} until the last revision of {@code name} is no longer pending, or its
+   * lease has expired; re-reads every half second.
+   *
+   * @return whether the release became free (or abandoned) in time
+   * @throws ReleaseOperationException when the thread is interrupted (the flag stays set)
+   */
+  boolean awaitNotPending(ReleaseStorage storage, String name, Duration max) {
+    Instant until = clock.instant().plus(max);
+    while (true) {
+      Release last = storage.last(name);
+      boolean pending = last.info() != null && last.info().status() != null
+          && last.info().status().isPending();
+      if (!pending || abandoned(storage, last)) {
+        return true;
+      }
+      if (!clock.instant().isBefore(until)) {
+        return false;
+      }
+      try {
+        Thread.sleep(Math.max(1, Math.min(500, Duration.between(clock.instant(), until)
+            .toMillis())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ReleaseOperationException("interrupted while waiting for release " + name
+            + " to be free", e, null, null, null);
+      }
+    }
+  }
+
   /** Whether the pending revision's lease has expired (no lease: unknown, so not expired). */
   boolean abandoned(ReleaseStorage storage, Release pending) {
     return lease(storage, pending).map(l -> l.isExpired(clock.instant())).orElse(false);

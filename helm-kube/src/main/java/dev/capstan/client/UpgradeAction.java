@@ -66,6 +66,10 @@ final class UpgradeAction {
       life.requireReachable();
     }
     if (lastStatus != null && lastStatus.isPending()) {
+      if (o.waitForRelease().isPresent() && !life.abandoned(storage, last)
+          && life.awaitNotPending(storage, name, o.waitForRelease().get())) {
+        return run(name, chart, o);
+      }
       if (life.autoRecover() == null || !life.abandoned(storage, last)) {
         throw life.inProgress(storage, last);
       }

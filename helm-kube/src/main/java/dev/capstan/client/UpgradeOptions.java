@@ -27,6 +27,7 @@ public final class UpgradeOptions {
   private final ServerSide serverSide;
   private final boolean forceReplace;
   private final boolean recreate;
+  private final Duration waitForRelease;
   private final boolean forceConflicts;
   private final Map<String, String> labels;
   private final String description;
@@ -48,6 +49,7 @@ public final class UpgradeOptions {
     this.serverSide = b.serverSide;
     this.forceReplace = b.forceReplace;
     this.recreate = b.recreate;
+    this.waitForRelease = b.waitForRelease;
     this.forceConflicts = b.forceConflicts;
     this.labels = Map.copyOf(b.labels);
     this.description = b.description;
@@ -140,6 +142,10 @@ public final class UpgradeOptions {
     return forceReplace;
   }
 
+  Optional<Duration> waitForRelease() {
+    return Optional.ofNullable(waitForRelease);
+  }
+
   boolean recreateOnImmutableChange() {
     return recreate;
   }
@@ -173,6 +179,7 @@ public final class UpgradeOptions {
     private boolean createNamespace;
     private boolean forceReplace;
     private boolean recreate;
+    private Duration waitForRelease;
 
     private Builder() {}
 
@@ -248,6 +255,20 @@ public final class UpgradeOptions {
     /** Replaces existing objects (PUT) instead of patching them ({@code --force-replace}). */
     public Builder forceReplace() {
       this.forceReplace = true;
+      return this;
+    }
+
+    /**
+     * When another operation holds the release (its last revision is pending), waits up to {@code
+     * max} for it to end instead of failing at once; the wait does not count against the
+     * upgrade's own timeout.
+     */
+    public Builder waitForRelease(Duration max) {
+      Objects.requireNonNull(max, "max");
+      if (max.isNegative()) {
+        throw new IllegalArgumentException("waitForRelease must not be negative, got " + max);
+      }
+      this.waitForRelease = max;
       return this;
     }
 

@@ -379,4 +379,63 @@ class ReleaseClientTest {
         .hasMessageStartingWith("unable to continue with update: ConfigMap \"extra\" in namespace"
             + " \"apps\" exists and cannot be imported into the current release");
   }
+
+  @Test
+  @DisplayName("of several upgrades racing on one release exactly one proceeds; the others fail fast, typed")
+  void racingUpgrades() throws Exception {
+    helm.install("web", chart("1.0.0"), in -> in.serverSide(ServerSide.FALSE));
+    int n = 4;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    List<java.util.concurrent.Future<Release>> futures = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int k = i;
+      futures.add(pool.submit(() -> {
+        start.await();
+        return helm.upgrade("web", chart("2.0." + k), up -> up.set("size=s" + k));
+      }));
+    }
+    int won = 0;
+    int busy = 0;
+    for (var f : futures) {
+      try {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        won++;
+      } catch (java.util.concurrent.ExecutionException e) {
+        assertThat(e.getCause()).isInstanceOf(ReleaseInProgressException.class);
+        busy++;
+      }
+    }
+    pool.shutdown();
+
+    assertThat(won).isEqualTo(1);
+    assertThat(busy).isEqualTo(n - 1);
+    assertThat(statuses(helm.history("web"))).containsExactly("superseded", "deployed");
+  }
+
+  @Test
+  @DisplayName("an upgrade asked to wait for a busy release goes on once the other operation ends")
+  void waitForRelease() throws Exception {
+    Release r1 = helm.install("web", chart("1.0.0"), in -> in.serverSide(ServerSide.FALSE));
+    dev.capstan.storage.ReleaseStorage storage =
+        dev.capstan.storage.ReleaseStorage.of(driver, "apps", java.time.Clock.systemUTC());
+    Release pending = r1.withVersion(2).withInfo(r1.info()
+        .withStatus(ReleaseStatus.PENDING_UPGRADE).withDescription("Preparing upgrade"));
+    storage.create(pending, new ReleaseLease("other", java.time.Instant.now(),
+        java.time.Instant.now().plusSeconds(600)).toAnnotations());
+
+    var upgrade = java.util.concurrent.CompletableFuture.supplyAsync(() -> helm.upgrade("web",
+        chart("3.0.0"), up -> up.set("size=large").waitForRelease(Duration.ofSeconds(30))));
+    Thread.sleep(300);
+    assertThat(upgrade).isNotDone();
+    // The other operation ends as an upgrade does: the old revision superseded, its own deployed
+    storage.update(r1.withInfo(r1.info().withStatus(ReleaseStatus.SUPERSEDED)));
+    storage.update(pending.withInfo(pending.info().withStatus(ReleaseStatus.DEPLOYED)
+        .withDescription("Upgrade complete")), Map.of());
+
+    Release r3 = upgrade.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(r3.version()).isEqualTo(3);
+    assertThat(statuses(helm.history("web"))).containsExactly("superseded", "superseded",
+        "deployed");
+  }
 }
