@@ -3,6 +3,7 @@ package dev.capstan.client;
 import dev.capstan.CapstanException;
 import dev.capstan.chart.Chart;
 import dev.capstan.kube.ClusterException;
+import dev.capstan.progress.ProgressEvent;
 import dev.capstan.release.ApplyMethod;
 import dev.capstan.release.HookEvent;
 import dev.capstan.release.Release;
@@ -100,11 +101,11 @@ final class InstallAction {
       createCrds(rendered.crds(), ns, o, deadline);
     }
     if (previous != null && previous.info().status() != ReleaseStatus.FAILED) {
-      storage.update(previous.withInfo(previous.info().withStatus(ReleaseStatus.SUPERSEDED)
+      life.update(storage, previous.withInfo(previous.info().withStatus(ReleaseStatus.SUPERSEDED)
           .withDescription("superseded by new release")));
     }
     try {
-      storage.create(release, life.lease(deadline, atomicBudget(o)));
+      life.create(storage, release, life.lease(deadline, atomicBudget(o)));
     } catch (ReleaseExistsException e) {
       Release holder = storage.get(name, version);
       throw new ReleaseInProgressException("another operation (install/upgrade/rollback) is in "
@@ -130,7 +131,7 @@ final class InstallAction {
     }
     Release deployed = release.withInfo(release.info().withStatus(ReleaseStatus.DEPLOYED)
         .withDescription(o.description().orElse("Install complete")));
-    storage.update(deployed, Map.of());
+    life.update(storage, deployed, Map.of());
     return deployed;
   }
 
@@ -143,9 +144,10 @@ final class InstallAction {
         Lifecycle.notReady(cause);
     ReleaseStorage storage = life.storage(ns, Optional.empty());
     if (!o.atomic()) {
-      storage.update(failed, Map.of());
+      life.update(storage, failed, Map.of());
       return new ReleaseOperationException(error, cause, failed, notReady, null);
     }
+    life.event(new ProgressEvent.RollbackStarted(release.name(), 0, error));
     try {
       UninstallOptions.Builder un = UninstallOptions.builder();
       o.rollbackTimeout().or(() -> Optional.ofNullable(o.waitOptions().timeout()))
@@ -155,12 +157,14 @@ final class InstallAction {
       }
       uninstall.run(release.name(), ns, un.build());
     } catch (RuntimeException e) {
-      storage.update(failed, Map.of());
+      life.event(new ProgressEvent.RollbackFinished(release.name(), false, Lifecycle.message(e)));
+      life.update(storage, failed, Map.of());
       return new ReleaseOperationException("an error occurred while uninstalling the release."
           + " original install error: " + error + ": " + Lifecycle.message(e), cause, failed,
           notReady, new AtomicOutcome(AtomicOutcome.Action.UNINSTALLED, false, Optional.empty(),
           Lifecycle.message(e)));
     }
+    life.event(new ProgressEvent.RollbackFinished(release.name(), true, ""));
     return new ReleaseOperationException("release " + release.name() + " failed, and has been "
         + "uninstalled due to rollback-on-failure being set: " + error, cause, failed, notReady,
         new AtomicOutcome(AtomicOutcome.Action.UNINSTALLED, true, Optional.empty(), ""));

@@ -44,6 +44,7 @@ import java.util.function.Supplier;
  * compose them in Helm's order. One per client; immutable and thread-safe.
  */
 final class Lifecycle {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Lifecycle.class);
   private final Cluster cluster;
   private final ReleaseDriver driver;
   private final Clock clock;
@@ -177,6 +178,45 @@ final class Lifecycle {
 
   Duration defaultTimeout() {
     return defaultTimeout;
+  }
+
+  /** Stores a new revision (with its lease annotations) and reports it. */
+  void create(ReleaseStorage storage, Release release, Map<String, String> annotations) {
+    storage.create(release, annotations);
+    recorded(release);
+  }
+
+  /** Stores a new revision and reports it. */
+  void create(ReleaseStorage storage, Release release) {
+    create(storage, release, Map.of());
+  }
+
+  /** Replaces a stored revision (keeping its annotations) and reports it. */
+  void update(ReleaseStorage storage, Release release) {
+    storage.update(release);
+    recorded(release);
+  }
+
+  /** Replaces a stored revision and its annotations and reports it. */
+  void update(ReleaseStorage storage, Release release, Map<String, String> annotations) {
+    storage.update(release, annotations);
+    recorded(release);
+  }
+
+  private void recorded(Release r) {
+    if (r.info() != null && r.info().status() != null) {
+      event(new dev.capstan.progress.ProgressEvent.RevisionRecorded(r.name(), r.namespace(),
+          r.version(), r.info().status(), r.info().description()));
+    }
+  }
+
+  /** Tells the listener; a listener that throws is logged, never fails the operation. */
+  void event(dev.capstan.progress.ProgressEvent e) {
+    try {
+      listener.onEvent(e);
+    } catch (RuntimeException failure) {
+      LOG.warn("progress listener failed on \"{}\"", e.message(), failure);
+    }
   }
 
   /** What is left until {@code deadline}, never less than a millisecond. */

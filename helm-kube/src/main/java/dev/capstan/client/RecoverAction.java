@@ -54,7 +54,7 @@ final class RecoverAction {
         + ")").orElse("abandoned (taken over without a lease)");
     Release failed = last.withInfo(last.info().withStatus(ReleaseStatus.FAILED)
         .withDescription("Release \"" + name + "\" failed: " + why));
-    storage.update(failed, java.util.Map.of());
+    life.update(storage, failed, java.util.Map.of());
     if (policy == RecoveryPolicy.MARK_FAILED) {
       return Optional.of(new RecoveryResult(failed, lease, Optional.empty(), false));
     }

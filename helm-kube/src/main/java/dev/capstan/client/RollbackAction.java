@@ -54,7 +54,7 @@ final class RollbackAction {
         current.version() + 1, current.namespace().isEmpty() ? ns : current.namespace(), method,
         target.labels(), Map.of(), List.of());
     try {
-      storage.create(release, life.lease(deadline, java.time.Duration.ZERO));
+      life.create(storage, release, life.lease(deadline, java.time.Duration.ZERO));
     } catch (ReleaseExistsException e) {
       throw new ReleaseInProgressException("another operation (install/upgrade/rollback) is in "
           + "progress: revision " + release.version() + " of " + name + " was recorded meanwhile",
@@ -79,10 +79,10 @@ final class RollbackAction {
       life.apply(previous, targetObjects, apply, deadline);
     } catch (RuntimeException e) {
       String error = Lifecycle.message(e);
-      storage.update(current.withInfo(current.info().withStatus(ReleaseStatus.SUPERSEDED)));
+      life.update(storage, current.withInfo(current.info().withStatus(ReleaseStatus.SUPERSEDED)));
       Release failed = release.withInfo(release.info().withStatus(ReleaseStatus.FAILED)
           .withDescription("Rollback \"" + name + "\" failed: " + error));
-      storage.update(failed, Map.of());
+      life.update(storage, failed, Map.of());
       if (o.cleanupOnFail() && e instanceof ApplyException ae) {
         List<String> cleanup = life.cleanUp(ae.partial().created(), targetObjects, deadline);
         if (!cleanup.isEmpty()) {
@@ -98,7 +98,7 @@ final class RollbackAction {
       String error = Lifecycle.message(e);
       Release failed = release.withInfo(release.info().withStatus(ReleaseStatus.FAILED)
           .withDescription("Release \"" + name + "\" failed: " + error));
-      storage.update(failed, Map.of());
+      life.update(storage, failed, Map.of());
       throw new ReleaseOperationException("release " + name + " failed: " + error, e, failed,
           Lifecycle.notReady(e), null);
     }
@@ -111,13 +111,13 @@ final class RollbackAction {
     }
     try {
       for (Release deployed : storage.deployedAll(name)) {
-        storage.update(deployed.withInfo(deployed.info().withStatus(ReleaseStatus.SUPERSEDED)));
+        life.update(storage, deployed.withInfo(deployed.info().withStatus(ReleaseStatus.SUPERSEDED)));
       }
     } catch (NoDeployedReleasesException none) {
       // Nothing to supersede.
     }
     Release done = release.withInfo(release.info().withStatus(ReleaseStatus.DEPLOYED));
-    storage.update(done, Map.of());
+    life.update(storage, done, Map.of());
     return done;
   }
 }

@@ -32,10 +32,10 @@ final class TestAction {
       Release tested = life.runHooks(HookEvent.TEST, last, storage,
           last.applyMethodIfSet().orElse(ApplyMethod.CLIENT_SIDE), deadline,
           h -> only.isEmpty() || only.contains(h.name()));
-      storage.update(tested);
+      life.update(storage, tested);
       return tested;
     } catch (Lifecycle.HookFailure f) {
-      storage.update(f.release);
+      life.update(storage, f.release);
       throw new ReleaseOperationException(f.getMessage(), f.hook, f.release, null, null);
     }
   }

@@ -54,7 +54,7 @@ final class UninstallAction {
         throw new ReleaseOperationException(f.getMessage(), f.hook, f.release, null, null);
       }
     }
-    storage.update(rel);
+    life.update(storage, rel);
 
     List<Map<String, Object>> objects = life.objects(rel.manifest(), ns, "release " + name);
     DeletionResult deleted;
@@ -84,11 +84,11 @@ final class UninstallAction {
     rel = rel.withInfo(rel.info().withStatus(ReleaseStatus.UNINSTALLED)
         .withDescription(o.description().orElse("Uninstallation complete")));
     if (o.keepHistory()) {
-      storage.update(rel);
+      life.update(storage, rel);
       for (Release r : history) {
         if (r.version() != rel.version() && r.info() != null
             && r.info().status() == ReleaseStatus.DEPLOYED) {
-          storage.update(r.withInfo(r.info().withStatus(ReleaseStatus.SUPERSEDED)));
+          life.update(storage, r.withInfo(r.info().withStatus(ReleaseStatus.SUPERSEDED)));
         }
       }
     } else {

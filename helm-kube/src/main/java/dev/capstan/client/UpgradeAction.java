@@ -4,6 +4,7 @@ import dev.capstan.CapstanException;
 import dev.capstan.chart.Chart;
 import dev.capstan.kube.ApplyException;
 import dev.capstan.kube.ApplyOptions;
+import dev.capstan.progress.ProgressEvent;
 import dev.capstan.release.ApplyMethod;
 import dev.capstan.release.HookEvent;
 import dev.capstan.release.Release;
@@ -135,7 +136,7 @@ final class UpgradeAction {
       return dryRunResult(upgraded, o);
     }
     try {
-      storage.create(upgraded, life.lease(deadline, o.atomic() ? o.rollbackTimeout().orElse(
+      life.create(storage, upgraded, life.lease(deadline, o.atomic() ? o.rollbackTimeout().orElse(
           o.waitOptions().timeout() == null ? life.defaultTimeout() : o.waitOptions().timeout())
           : java.time.Duration.ZERO));
     } catch (ReleaseExistsException e) {
@@ -170,10 +171,10 @@ final class UpgradeAction {
     } catch (RuntimeException e) {
       throw fail(upgraded, current, Lifecycle.message(e), e, created, target, o, storage, deadline);
     }
-    storage.update(current.withInfo(current.info().withStatus(ReleaseStatus.SUPERSEDED)));
+    life.update(storage, current.withInfo(current.info().withStatus(ReleaseStatus.SUPERSEDED)));
     Release deployed = upgraded.withInfo(upgraded.info().withStatus(ReleaseStatus.DEPLOYED)
         .withDescription(o.description().orElse("Upgrade complete")));
-    storage.update(deployed, Map.of());
+    life.update(storage, deployed, Map.of());
     return deployed;
   }
 
@@ -220,7 +221,7 @@ final class UpgradeAction {
       Instant deadline) {
     Release failed = upgraded.withInfo(upgraded.info().withStatus(ReleaseStatus.FAILED)
         .withDescription("Upgrade \"" + upgraded.name() + "\" failed: " + error));
-    storage.update(failed, Map.of());
+    life.update(storage, failed, Map.of());
     Map<dev.capstan.kube.ResourceRef, dev.capstan.kube.readiness.Readiness> notReady =
         Lifecycle.notReady(cause);
     if (o.cleanupOnFail() && !created.isEmpty()) {
@@ -253,12 +254,15 @@ final class UpgradeAction {
       rb.noHooks();
     }
     o.historyMax().ifPresent(rb::historyMax);
+    life.event(new ProgressEvent.RollbackStarted(upgraded.name(), good.get().version(), error));
     try {
       Release rolledBack = rollback.run(upgraded.name(), storage.namespace(), rb.build());
+      life.event(new ProgressEvent.RollbackFinished(upgraded.name(), true, ""));
       return new ReleaseOperationException("release " + upgraded.name() + " failed, and has been "
           + "rolled back due to rollback-on-failure being set: " + error, cause, failed, notReady,
           new AtomicOutcome(AtomicOutcome.Action.ROLLED_BACK, true, Optional.of(rolledBack), ""));
     } catch (ReleaseOperationException e) {
+      life.event(new ProgressEvent.RollbackFinished(upgraded.name(), false, e.getMessage()));
       return new ReleaseOperationException("an error occurred while rolling back the release. "
           + "original upgrade error: " + error + ": " + e.getMessage(), cause, failed, notReady,
           new AtomicOutcome(AtomicOutcome.Action.ROLLED_BACK, false, e.release(),

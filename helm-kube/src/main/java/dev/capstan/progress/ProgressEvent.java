@@ -205,4 +205,73 @@ public interface ProgressEvent {
       return "log of " + pod + " container " + container + ":\n" + log;
     }
   }
+
+  /**
+   * A revision was stored: started (pending), finished (deployed, failed), superseded or
+   * uninstalled.
+   *
+   * @param name the release
+   * @param namespace its namespace
+   * @param revision the revision
+   * @param status its status as recorded
+   * @param description its description as recorded
+   */
+  record RevisionRecorded(String name, String namespace, int revision,
+      dev.capstan.release.ReleaseStatus status, String description) implements ProgressEvent {
+    /** Checks the parts. */
+    public RevisionRecorded {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(namespace, "namespace");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(description, "description");
+    }
+
+    @Override
+    public String message() {
+      return "recorded " + namespace + "/" + name + " revision " + revision + ": "
+          + status.wireName() + (description.isEmpty() ? "" : " (" + description + ")");
+    }
+  }
+
+  /**
+   * An atomic operation failed and is being undone, or a recovery is undoing an abandoned one.
+   *
+   * @param name the release
+   * @param toRevision the revision rolled back to, or 0 when the release is being uninstalled
+   * @param reason why
+   */
+  record RollbackStarted(String name, int toRevision, String reason) implements ProgressEvent {
+    /** Checks the parts. */
+    public RollbackStarted {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String message() {
+      return (toRevision > 0 ? "rolling " + name + " back to revision " + toRevision
+          : "uninstalling " + name) + ": " + reason;
+    }
+  }
+
+  /**
+   * The undoing that {@link RollbackStarted} announced ended.
+   *
+   * @param name the release
+   * @param succeeded whether it succeeded
+   * @param detail why it failed, or {@code ""}
+   */
+  record RollbackFinished(String name, boolean succeeded, String detail) implements ProgressEvent {
+    /** Checks the parts. */
+    public RollbackFinished {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(detail, "detail");
+    }
+
+    @Override
+    public String message() {
+      return (succeeded ? "undid " : "could not undo ") + name
+          + (detail.isEmpty() ? "" : ": " + detail);
+    }
+  }
 }

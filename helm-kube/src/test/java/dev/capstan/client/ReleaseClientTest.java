@@ -228,6 +228,14 @@ class ReleaseClientTest {
     assertThat(statuses(history)).containsExactly("superseded", "failed", "deployed");
     assertThat(descriptions(history).get(2)).isEqualTo("Rollback to 1");
     assertThat(liveConfig("web").get("data")).isEqualTo(Map.of("color", "red", "size", "small"));
+    // The story as progress events: recorded, failed, rolled back
+    assertThat(events).extracting(ProgressEvent::message).containsSubsequence(
+        "recorded apps/web revision 2: pending-upgrade (Preparing upgrade)",
+        "recorded apps/web revision 3: pending-rollback (Rollback to 1)",
+        "recorded apps/web revision 3: deployed (Rollback to 1)",
+        "undid web");
+    assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(
+        ProgressEvent.RollbackStarted.class, r -> assertThat(r.toRevision()).isEqualTo(1)));
   }
 
   @Test
