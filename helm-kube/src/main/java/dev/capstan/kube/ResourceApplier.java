@@ -149,14 +149,10 @@ public final class ResourceApplier {
   public ApplyResult apply(List<Map<String, Object>> previous, List<Map<String, Object>> target,
       ApplyOptions options) {
     Objects.requireNonNull(options, "options");
-    Map<String, Map<String, Object>> originals = new HashMap<>();
-    for (Map<String, Object> o : previous) {
-      originals.put(identity(ResourceRef.of(o)), o);
-    }
+    Map<String, Map<String, Object>> originals = byIdentity(previous);
     List<Map<String, Object>> ordered = installOrder(target, options);
     try (Workers workers = new Workers(parallelism)) {
-      List<Optional<Map<String, Object>>> live = workers.map(ordered,
-          o -> retry.run(() -> cluster.get(ResourceRef.of(o))));
+      List<Optional<Map<String, Object>>> live = readLive(workers, ordered);
       checkOwnership(ordered, live, originals, options);
       Outcome[] outcomes = new Outcome[ordered.size()];
       List<String> createErrors = new ArrayList<>();
@@ -208,15 +204,9 @@ public final class ResourceApplier {
   public List<String> ownershipConflicts(List<Map<String, Object>> previous,
       List<Map<String, Object>> target, String release, String releaseNamespace) {
     ApplyOptions options = ApplyOptions.defaults().withOwner(release, releaseNamespace);
-    Map<String, Map<String, Object>> originals = new HashMap<>();
-    for (Map<String, Object> o : previous) {
-      originals.put(identity(ResourceRef.of(o)), o);
-    }
     List<Map<String, Object>> ordered = installOrder(target, options);
     try (Workers workers = new Workers(parallelism)) {
-      List<Optional<Map<String, Object>>> live = workers.map(ordered,
-          o -> retry.run(() -> cluster.get(ResourceRef.of(o))));
-      checkOwnership(ordered, live, originals, options);
+      checkOwnership(ordered, readLive(workers, ordered), byIdentity(previous), options);
       return List.of();
     } catch (ApplyException e) {
       return e.ownershipConflicts();
@@ -491,10 +481,7 @@ public final class ResourceApplier {
   /** Deletes the previous manifest's objects that the target no longer has (§5.2 step 5). */
   private void deleteRemoved(List<Map<String, Object>> previous,
       List<Map<String, Object>> target, List<ResourceRef> deleted, List<ResourceRef> kept) {
-    java.util.Set<String> targetIds = new java.util.HashSet<>();
-    for (Map<String, Object> o : target) {
-      targetIds.add(identity(ResourceRef.of(o)));
-    }
+    java.util.Set<String> targetIds = byIdentity(target).keySet();
     List<String> deleteErrors = new ArrayList<>();
     for (Map<String, Object> o : previous) {
       ResourceRef ref = ResourceRef.of(o);
@@ -527,6 +514,21 @@ public final class ResourceApplier {
     if (!deleteErrors.isEmpty()) {
       throw new ClusterException(String.join("\n", deleteErrors), 0, "", null);
     }
+  }
+
+  /** The objects by {@link #identity}. */
+  private static Map<String, Map<String, Object>> byIdentity(List<Map<String, Object>> objects) {
+    Map<String, Map<String, Object>> out = new HashMap<>();
+    for (Map<String, Object> o : objects) {
+      out.put(identity(ResourceRef.of(o)), o);
+    }
+    return out;
+  }
+
+  /** The live state of each object, read in parallel. */
+  private List<Optional<Map<String, Object>>> readLive(Workers workers,
+      List<Map<String, Object>> ordered) {
+    return workers.map(ordered, o -> retry.run(() -> cluster.get(ResourceRef.of(o))));
   }
 
   /** An object's identity across versions: group, kind, namespace and name. */
