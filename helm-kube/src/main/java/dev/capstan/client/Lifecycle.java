@@ -205,8 +205,10 @@ final class Lifecycle {
 
   private void recorded(Release r) {
     if (r.info() != null && r.info().status() != null) {
-      event(new dev.capstan.progress.ProgressEvent.RevisionRecorded(r.name(), r.namespace(),
-          r.version(), r.info().status(), r.info().description()));
+      var e = new dev.capstan.progress.ProgressEvent.RevisionRecorded(r.name(), r.namespace(),
+          r.version(), r.info().status(), r.info().description());
+      LOG.info("{}", e.message());
+      event(e);
     }
   }
 
