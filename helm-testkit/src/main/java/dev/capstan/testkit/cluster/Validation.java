@@ -67,14 +67,14 @@ final class Validation {
       }
     } else if (kind.is("", "ConfigMap") || kind.is("", "Secret")) {
       if (Boolean.TRUE.equals(live.get("immutable"))) {
+        if (!Boolean.TRUE.equals(object.get("immutable"))) {
+          errors.add("immutable: " + IMMUTABLE_WHEN_SET);
+        }
         if (!Values.same(live.get("data"), object.get("data"))) {
           errors.add("data: " + IMMUTABLE_WHEN_SET);
         }
         if (!Values.same(live.get("binaryData"), object.get("binaryData"))) {
           errors.add("binaryData: " + IMMUTABLE_WHEN_SET);
-        }
-        if (!Boolean.TRUE.equals(object.get("immutable"))) {
-          errors.add("immutable: " + IMMUTABLE_WHEN_SET);
         }
       }
       if (kind.is("", "Secret") && !Values.same(live.get("type"), object.get("type"))) {
