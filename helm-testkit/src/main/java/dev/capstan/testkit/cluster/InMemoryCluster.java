@@ -299,6 +299,11 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     dispatcher.shutdown(CLOSE_WAIT_MILLIS);
   }
 
+  /** Whether every thread of this cluster has ended (after {@link #close()}). */
+  boolean threadsEnded() {
+    return dispatcher.isTerminated();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Cluster
 
