@@ -11,16 +11,34 @@ import java.util.TreeMap;
 /**
  * The path of one field in an object, as server-side apply tracks ownership: field names, list
  * elements selected by their key fields ({@code [name="c"]}) and set elements selected by value
- * ({@code [="x"]}). Immutable; ordered as structured-merge-diff iterates a field set (at each level
- * the fields that end there before those that go deeper, then by element).
- *
- * @param elements the path's steps from the object root
+ * ({@code [="x"]}). Immutable (its hash is computed once, as paths live in hash sets); ordered as
+ * structured-merge-diff iterates a field set (at each level the fields that end there before those
+ * that go deeper, then by element).
  */
-record FieldPath(List<PathElement> elements) implements Comparable<FieldPath> {
+final class FieldPath implements Comparable<FieldPath> {
   static final FieldPath ROOT = new FieldPath(List.of());
 
-  FieldPath {
-    elements = List.copyOf(elements);
+  private final List<PathElement> elements;
+  private final int hash;
+
+  FieldPath(List<PathElement> elements) {
+    this.elements = List.copyOf(elements);
+    this.hash = this.elements.hashCode();
+  }
+
+  /** The path's steps from the object root. */
+  List<PathElement> elements() {
+    return elements;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || (o instanceof FieldPath p && p.hash == hash && p.elements.equals(elements));
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
   }
 
   /** One step of a path. */

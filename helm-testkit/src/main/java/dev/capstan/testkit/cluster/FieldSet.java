@@ -24,6 +24,7 @@ final class FieldSet {
   static final FieldSet EMPTY = new FieldSet(Set.of());
 
   private final Set<FieldPath> paths;
+  private Map<String, Object> fieldsV1;
 
   FieldSet(Set<FieldPath> paths) {
     this.paths = Collections.unmodifiableSet(new HashSet<>(paths));
@@ -42,8 +43,11 @@ final class FieldSet {
   }
 
   FieldSet union(FieldSet other) {
-    if (other.isEmpty()) {
+    if (other.isEmpty() || paths.containsAll(other.paths)) {
       return this;
+    }
+    if (isEmpty()) {
+      return other;
     }
     Set<FieldPath> out = new HashSet<>(paths);
     out.addAll(other.paths);
@@ -51,7 +55,7 @@ final class FieldSet {
   }
 
   FieldSet minus(FieldSet other) {
-    if (other.isEmpty() || isEmpty()) {
+    if (other.isEmpty() || isEmpty() || !overlaps(other)) {
       return this;
     }
     Set<FieldPath> out = new HashSet<>(paths);
@@ -60,9 +64,23 @@ final class FieldSet {
   }
 
   FieldSet intersect(FieldSet other) {
+    if (!overlaps(other)) {
+      return EMPTY;
+    }
     Set<FieldPath> out = new HashSet<>(paths);
     out.retainAll(other.paths);
     return new FieldSet(out);
+  }
+
+  private boolean overlaps(FieldSet other) {
+    Set<FieldPath> small = paths.size() <= other.paths.size() ? paths : other.paths;
+    Set<FieldPath> large = small == paths ? other.paths : paths;
+    for (FieldPath p : small) {
+      if (large.contains(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The paths in structured-merge-diff's iteration order. */
@@ -87,8 +105,20 @@ final class FieldSet {
     return sorted().toString();
   }
 
-  /** The set as a {@code fieldsV1} value. */
+  /**
+   * The set as a {@code fieldsV1} value, computed once: callers must not change it (stored objects
+   * share it; what the cluster hands out is copied).
+   */
   Map<String, Object> toFieldsV1() {
+    Map<String, Object> done = fieldsV1;
+    if (done == null) {
+      done = write();
+      fieldsV1 = done;
+    }
+    return done;
+  }
+
+  private Map<String, Object> write() {
     Node root = new Node();
     for (FieldPath p : paths) {
       Node n = root;

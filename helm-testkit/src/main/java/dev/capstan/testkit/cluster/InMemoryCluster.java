@@ -134,7 +134,8 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
   private static final String GARBAGE_COLLECTOR = "kube-controller-manager";
   private static final long CLOSE_WAIT_MILLIS = 5_000;
 
-  private record Stored(Map<String, Object> object, ManagedFields managed) {}
+  /** A stored object, who manages its fields, and its fields (kept for the next write). */
+  private record Stored(Map<String, Object> object, ManagedFields managed, Snapshot fields) {}
 
   private final Clock clock;
   private final String serverVersion;
@@ -451,8 +452,7 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
       FieldSet others = before.ownedByOthers(manager);
       merge.prune(merged, before.applied(manager).minus(applied).minus(others),
           applied.union(others));
-      Snapshot liveFields = live == null ? Snapshot.EMPTY
-          : Fields.of(live.object(), kind, listTypes);
+      Snapshot liveFields = live == null ? Snapshot.EMPTY : live.fields();
       Snapshot newFields = Fields.of(merged, kind, listTypes);
       boolean changed = live == null || !sameObject(live.object(), merged);
       ManagedFields after;
@@ -632,16 +632,16 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     if (!errors.isEmpty()) {
       throw invalid(kind, name, what, errors);
     }
+    Snapshot fields = Fields.of(object, kind, listTypes);
     if (managed == null) {
       ManagedFields given = decodedOrNull(md.get("managedFields"));
       managed = (given == null ? ManagedFields.NONE : given).update(
-          Fields.compare(Snapshot.EMPTY, Fields.of(object, kind, listTypes)), fieldManager,
-          apiVersion, now);
+          Fields.compare(Snapshot.EMPTY, fields), fieldManager, apiVersion, now);
     }
     render(md, managed);
     checkSize(kind, name, object, what);
     md.put("resourceVersion", nextResourceVersion());
-    objects.put(key, new Stored(object, managed));
+    objects.put(key, new Stored(object, managed, fields));
     if (kind.is(Kinds.CRD_GROUP, Kinds.CRD_KIND)) {
       kinds.define(object);
     }
@@ -680,6 +680,7 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     long generation = liveMd.get("generation") instanceof Number n ? n.longValue() : 1;
     md.put("generation", Values.integer(specChanged(live.object(), candidate) ? generation + 1
         : generation));
+    Snapshot fields = Fields.of(candidate, kind, listTypes);
     if (managed == null) {
       ManagedFields base = live.managed();
       Object incoming = md.get("managedFields");
@@ -689,8 +690,10 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
           base = given;
         }
       }
-      managed = base.update(Fields.compare(Fields.of(live.object(), kind, listTypes),
-          Fields.of(candidate, kind, listTypes)), manager, apiVersion, now);
+      managed = base.update(Fields.compare(live.fields(), fields), manager, apiVersion, now);
+    }
+    if (managed.equals(live.managed())) {
+      managed = live.managed();
     }
     render(md, managed);
     checkSize(kind, key.name(), candidate, what);
@@ -699,7 +702,7 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
       return live.object();
     }
     md.put("resourceVersion", nextResourceVersion());
-    objects.put(key, new Stored(candidate, managed));
+    objects.put(key, new Stored(candidate, managed, fields));
     if (kind.is(Kinds.CRD_GROUP, Kinds.CRD_KIND)) {
       kinds.define(candidate);
     }

@@ -95,9 +95,20 @@ final class ManagedFields {
   }
 
   private final List<Entry> entries;
+  private List<Object> encoded;
 
   private ManagedFields(List<Entry> entries) {
     this.entries = List.copyOf(entries);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || (o instanceof ManagedFields m && m.entries.equals(entries));
+  }
+
+  @Override
+  public int hashCode() {
+    return entries.hashCode();
   }
 
   List<Entry> entries() {
@@ -141,8 +152,18 @@ final class ManagedFields {
     return s;
   }
 
-  /** The entries as {@code metadata.managedFields}, sorted as the API server sorts them. */
+  /**
+   * The entries as {@code metadata.managedFields}, sorted as the API server sorts them; computed
+   * once, so callers must not change it.
+   */
   List<Object> encode() {
+    if (encoded == null) {
+      encoded = write();
+    }
+    return encoded;
+  }
+
+  private List<Object> write() {
     List<Entry> sorted = new ArrayList<>(entries);
     sorted.sort(Comparator.comparing(Entry::operation)
         .thenComparingLong(e -> seconds(e.time()))
