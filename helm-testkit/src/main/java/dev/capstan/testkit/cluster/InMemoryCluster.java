@@ -61,8 +61,9 @@ import java.util.regex.Pattern;
  *       cluster-scoped). Other kinds exist once a CustomResourceDefinition defines them (its
  *       group, kind, plural, scope and served versions); deleting the CRD deletes its objects. A
  *       request for a kind or version not served fails with 404 {@code no matches for kind ...}.
- *       Namespaced objects need their namespace set and existing ({@code default}, {@code
- *       kube-system} and {@code kube-public} exist from the start and cannot be deleted).
+ *       Namespaced objects need their namespace set and existing: {@code default}, {@code
+ *       kube-node-lease}, {@code kube-public} and {@code kube-system} exist from the start, and
+ *       all but {@code kube-node-lease} cannot be deleted.
  *   <li><b>Verbs.</b> create (409 AlreadyExists), get, replace (409 Conflict on a stale {@code
  *       resourceVersion} or another uid, 404 when missing; a body without {@code status} keeps the
  *       live status, as on the main resource of a real server), JSON Patch (a failing {@code test}
@@ -96,7 +97,7 @@ import java.util.regex.Pattern;
  *       a Service's {@code clusterIPs} once set; a PersistentVolumeClaim's spec except {@code
  *       resources.requests}, {@code volumeAttributesClassName} and a first {@code volumeName};
  *       {@code data}, {@code binaryData} and {@code immutable} of a ConfigMap or Secret marked
- *       {@code immutable}; a Secret's type. Sizes: ConfigMap and Secret data at most 1,048,576
+ *       {@code immutable}; a Secret's type; a CRD's group, scope, kind and plural. Sizes: ConfigMap and Secret data at most 1,048,576
  *       bytes; any object at most 1.5 MiB of JSON (413, etcd's limit). A CRD's name must be
  *       {@code <plural>.<group>}.
  *   <li><b>Watches</b> deliver ADDED (first, when the object exists), MODIFIED and DELETED events
@@ -308,11 +309,16 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // Cluster
 
+  /** The version given to the builder, {@code v1.35.0} unless set. */
   @Override
   public String serverVersion() {
     return serverVersion;
   }
 
+  /**
+   * The group/versions served, each followed by {@code group/version/Kind} for its kinds: the
+   * built-in ones, then those of the CRDs stored now.
+   */
   @Override
   public List<String> apiVersions() {
     synchronized (lock) {
@@ -320,6 +326,11 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     }
   }
 
+  /**
+   * A copy of the object, labelled with {@code ref}'s apiVersion; empty when it does not exist.
+   *
+   * @throws ClusterException (404) when the kind is not served at that version
+   */
   @Override
   public Optional<Map<String, Object>> get(ResourceRef ref) {
     Objects.requireNonNull(ref, "ref");
@@ -332,6 +343,13 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     }
   }
 
+  /**
+   * Stores a new object; see the class description for what the server sets and checks.
+   *
+   * @throws ClusterException.AlreadyExists when an object of that name exists
+   * @throws ClusterException.NotFound when its namespace does not exist
+   * @throws ClusterException (422) when validation refuses it, (400) for a malformed body
+   */
   @Override
   public Map<String, Object> create(Map<String, Object> object) {
     Objects.requireNonNull(object, "object");
@@ -345,6 +363,14 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     }
   }
 
+  /**
+   * Replaces the object (HTTP PUT), keeping its uid and creation time, and its status when the
+   * body has none.
+   *
+   * @throws ClusterException.Conflict when the body names another resourceVersion or uid
+   * @throws ClusterException.NotFound when the object does not exist
+   * @throws ClusterException (422) when an immutable field changes
+   */
   @Override
   public Map<String, Object> replace(Map<String, Object> object) {
     Objects.requireNonNull(object, "object");
@@ -365,6 +391,13 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     }
   }
 
+  /**
+   * Applies an RFC 6902 JSON Patch; the result is validated as a replace would be.
+   *
+   * @throws ClusterException (422 Invalid) when a {@code test} fails or a path does not exist
+   * @throws ClusterException (400) when the text is not a JSON Patch, or the patch renames the
+   *     object
+   */
   @Override
   public Map<String, Object> patch(ResourceRef ref, String jsonPatch) {
     Objects.requireNonNull(ref, "ref");
@@ -397,6 +430,13 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     }
   }
 
+  /**
+   * Server-side apply under {@code manager}, with the field ownership the class description
+   * details; creates the object when it is missing.
+   *
+   * @throws ClusterException.Conflict naming each conflicting field and its manager
+   * @throws ClusterException (400) when the manager is blank or the body has managedFields
+   */
   @Override
   public Map<String, Object> serverSideApply(Map<String, Object> object, String manager,
       boolean forceConflicts) {
@@ -469,6 +509,12 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     }
   }
 
+  /**
+   * Deletes the object at once, with its dependents unless {@code propagation} is orphan; a
+   * Namespace takes its contents along, a CRD its custom objects.
+   *
+   * @throws ClusterException (403) for the namespaces a cluster starts with
+   */
   @Override
   public boolean delete(ResourceRef ref, Propagation propagation) {
     Objects.requireNonNull(ref, "ref");
@@ -529,6 +575,7 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     }
   }
 
+  /** Copies of the matching objects, sorted by namespace, then name. */
   @Override
   public List<Map<String, Object>> list(String apiVersion, String kind, String namespace,
       Map<String, String> labels) {
@@ -556,6 +603,12 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     }
   }
 
+  /**
+   * Watches one object: ADDED first when it exists, then an event per change, delivered in order
+   * on a thread of this cluster.
+   *
+   * @throws ClusterException when the cluster is closed
+   */
   @Override
   public AutoCloseable watch(ResourceRef ref, Consumer<WatchEvent> listener,
       Consumer<ClusterException> onClose) {

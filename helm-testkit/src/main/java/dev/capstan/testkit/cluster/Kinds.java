@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The kinds the in-memory server serves: Kubernetes' own (the set helm-kube knows without
@@ -19,6 +21,7 @@ final class Kinds {
   static final String CRD_KIND = "CustomResourceDefinition";
 
   private static final Map<String, KindInfo> BUILT_IN = builtIn();
+  private static final Pattern KUBE_VERSION = Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?");
 
   /** Custom kinds by {@code group/kind}, in the order their CRDs were stored. */
   private final Map<String, KindInfo> custom = new LinkedHashMap<>();
@@ -174,8 +177,9 @@ final class Kinds {
       }
     }
     versions.sort(Comparator.comparing(Kinds::versionPriority));
-    return new KindInfo(group, kind, plural.isEmpty() ? kind.toLowerCase(java.util.Locale.ROOT) + "s"
-        : plural, !"Cluster".equals(Values.string(spec, "scope")), versions, status, schemas);
+    return new KindInfo(group, kind,
+        plural.isEmpty() ? kind.toLowerCase(java.util.Locale.ROOT) + "s" : plural,
+        !"Cluster".equals(Values.string(spec, "scope")), versions, status, schemas);
   }
 
   /**
@@ -183,8 +187,7 @@ final class Kinds {
    * names alphabetically.
    */
   private static String versionPriority(String v) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?")
-        .matcher(v);
+    Matcher m = KUBE_VERSION.matcher(v);
     if (!m.matches()) {
       return "9" + v;
     }

@@ -82,11 +82,30 @@ final class Validation {
             + ": field is immutable");
       }
     }
+    if (kind.is(Kinds.CRD_GROUP, Kinds.CRD_KIND)) {
+      for (String[] field : new String[][] {{"scope"}, {"names", "kind"}, {"group"},
+          {"names", "plural"}}) {
+        Object before = at(liveSpec, field);
+        Object after = at(spec, field);
+        if (!Values.same(before, after)) {
+          errors.add("spec." + String.join(".", field) + ": Invalid value: "
+              + GoJson.goQuote(after instanceof String a ? a : "") + ": field is immutable");
+        }
+      }
+    }
     sizes(kind, object, errors);
     if (kind.is(Kinds.CRD_GROUP, Kinds.CRD_KIND)) {
       crd(object, errors);
     }
     return errors;
+  }
+
+  private static Object at(Map<String, Object> map, String[] path) {
+    Object node = map;
+    for (String name : path) {
+      node = node instanceof Map<?, ?> m ? m.get(name) : null;
+    }
+    return node;
   }
 
   /** The JSON size of an object when it is more than etcd stores, else -1. */

@@ -241,6 +241,26 @@ class InMemoryClusterValidationTest {
   }
 
   @Test
+  @DisplayName("a CRD's group, scope, kind and plural are immutable; its versions may change")
+  void crdIdentity() {
+    // Given
+    cluster.create(Manifests.crd("Namespaced"));
+    Map<String, Object> clustered = Manifests.crd("Cluster");
+    Map<String, Object> fewerVersions = Manifests.crd("Namespaced");
+    ((List<?>) spec(fewerVersions).get("versions")).remove(1);
+
+    // When
+    cluster.replace(fewerVersions);
+
+    // Then
+    assertThat(cluster.apiVersions()).contains("example.com/v1/Thing")
+        .doesNotContain("example.com/v1beta1/Thing");
+    assertInvalid(() -> cluster.replace(clustered), "CustomResourceDefinition.apiextensions.k8s.io"
+        + " \"things.example.com\" is invalid: spec.scope: Invalid value: \"Cluster\": field is"
+        + " immutable");
+  }
+
+  @Test
   @DisplayName("ConfigMap data over 1 MiB is refused with the API server's Too long")
   void configMapSize() {
     // Given

@@ -60,7 +60,8 @@ class InMemoryClusterWatchTest {
     BlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
 
     // When
-    try (AutoCloseable w = cluster.watch(WEB, events::add, cause -> { })) {
+    AutoCloseable w = cluster.watch(WEB, events::add, cause -> { });
+    try {
       Map<String, Object> scaled = cluster.patch(WEB, scale(2));
       cluster.delete(WEB, Propagation.BACKGROUND);
 
@@ -72,6 +73,8 @@ class InMemoryClusterWatchTest {
       assertThat(spec(deleted.object())).containsEntry("replicas", 2);
       assertThat(Long.parseLong(resourceVersion(deleted.object())))
           .isGreaterThan(Long.parseLong(resourceVersion(scaled)));
+    } finally {
+      w.close();
     }
   }
 
@@ -83,7 +86,8 @@ class InMemoryClusterWatchTest {
     ResourceRef hpaV1 = new ResourceRef("autoscaling/v1", "HorizontalPodAutoscaler", "ns1", "h");
 
     // When
-    try (AutoCloseable w = cluster.watch(hpaV1, events::add, cause -> { })) {
+    AutoCloseable w = cluster.watch(hpaV1, events::add, cause -> { });
+    try {
       cluster.create(Manifests.yaml("""
           apiVersion: autoscaling/v2
           kind: HorizontalPodAutoscaler
@@ -95,6 +99,8 @@ class InMemoryClusterWatchTest {
       WatchEvent added = next(events);
       assertThat(added.type()).isEqualTo(WatchEvent.Type.ADDED);
       assertThat(added.object()).containsEntry("apiVersion", "autoscaling/v1");
+    } finally {
+      w.close();
     }
   }
 
@@ -107,7 +113,8 @@ class InMemoryClusterWatchTest {
     BlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
 
     // When
-    try (AutoCloseable w = cluster.watch(WEB, events::add, cause -> { })) {
+    AutoCloseable w = cluster.watch(WEB, events::add, cause -> { });
+    try {
       cluster.patch(WEB, scale(1));
       cluster.patch(new ResourceRef("apps/v1", "Deployment", "ns1", "other"), scale(3));
       cluster.patch(WEB, scale(4));
@@ -117,6 +124,8 @@ class InMemoryClusterWatchTest {
       WatchEvent modified = next(events);
       assertThat(spec(modified.object())).containsEntry("replicas", 4);
       assertThat(events).isEmpty();
+    } finally {
+      w.close();
     }
   }
 
@@ -178,11 +187,14 @@ class InMemoryClusterWatchTest {
     // Then
     assertThat(closes.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo("null");
     cluster.patch(WEB, scale(4));
-    try (AutoCloseable probe = cluster.watch(WEB, events::add, cause -> { })) {
-      // The probe's ADDED event arrives after anything the closed watch could still have sent.
+    AutoCloseable probe = cluster.watch(WEB, events::add, cause -> { });
+    try {
+      // The closed watch dropped both changes: the only event queued is the probe's ADDED.
       WatchEvent added = next(events);
       assertThat(added.type()).isEqualTo(WatchEvent.Type.ADDED);
       assertThat(spec(added.object())).containsEntry("replicas", 4);
+    } finally {
+      probe.close();
     }
     assertThat(closes).isEmpty();
   }
