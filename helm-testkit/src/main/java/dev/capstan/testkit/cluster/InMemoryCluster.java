@@ -36,9 +36,10 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * try (InMemoryCluster cluster = InMemoryCluster.builder().clock(clock).build()) {
- *   cluster.create(namespace("ns1"));
+ *   cluster.create(Map.of("apiVersion", "v1", "kind", "Namespace",
+ *       "metadata", Map.of("name", "ns1")));
  *   cluster.failNext(Verb.PATCH, "Deployment", new ClusterException("etcd down", 503, "", null));
- *   ... // run the code under test against cluster
+ *   new ResourceApplier(cluster).apply(List.of(), manifests);  // the code under test
  *   assertThat(cluster.requests()).contains(RecordedRequest.of(Verb.CREATE, ref));
  * }
  * }</pre>
