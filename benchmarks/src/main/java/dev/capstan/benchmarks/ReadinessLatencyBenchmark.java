@@ -2,14 +2,18 @@ package dev.capstan.benchmarks;
 
 import dev.capstan.internal.yaml.Yaml;
 import dev.capstan.kube.Cluster;
+import dev.capstan.kube.ClusterRelated;
 import dev.capstan.kube.Fabric8Related;
 import dev.capstan.kube.KubeCluster;
 import dev.capstan.kube.ReadinessWaiter;
 import dev.capstan.kube.ResourceRef;
 import dev.capstan.kube.readiness.ReadinessRules;
+import dev.capstan.kube.readiness.Related;
 import dev.capstan.kube.readiness.WaitStrategy;
+import dev.capstan.testkit.cluster.InMemoryCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,46 +26,88 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Readiness latency on fabric8's mock API server: the time from a controller's status update that
- * makes a Deployment ready (the update request included) to the waiter returning. Each invocation
- * starts from a Deployment that the waiter has already seen not ready.
+ * Readiness latency: the time from a controller's status update that makes a Deployment ready
+ * (the update request included) to the waiter returning, on each {@link ClusterKind}: fabric8's
+ * mock API server over loopback HTTP, and the testkit's in-memory cluster. Each invocation starts
+ * from a Deployment that the waiter has already seen not ready.
+ *
+ * <p>Run: {@code ./mvnw -q -B -pl benchmarks -am package -DskipTests -Pbench
+ * -Dbench.args="-f 1 -wi 1 -i 5 -r 3 ReadinessLatency"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ReadinessLatencyBenchmark {
-  private KubernetesMockServer server;
-  private KubernetesClient client;
-  private Cluster cluster;
+
+  /** The clusters measured. */
+  public enum ClusterKind {
+    /** fabric8's mock API server in CRUD mode, reached through the fabric8 client. */
+    MOCK_SERVER {
+      @Override
+      Backend start() {
+        KubernetesMockServer server = new KubernetesMockServer(
+            new io.fabric8.mockwebserver.Context(), new io.fabric8.mockwebserver.MockWebServer(),
+            new java.util.HashMap<>(),
+            new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(), false);
+        server.init();
+        KubernetesClient client = server.createClient();
+        return new Backend(KubeCluster.of(client), new Fabric8Related(client),
+            client.getKubernetesSerialization(), () -> {
+              client.close();
+              server.destroy();
+            });
+      }
+    },
+    /** The testkit's {@link InMemoryCluster}. */
+    IN_MEMORY {
+      @Override
+      Backend start() {
+        InMemoryCluster cluster = InMemoryCluster.builder().build();
+        cluster.create(yaml("{apiVersion: v1, kind: Namespace, metadata: {name: ns1}}"));
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        return new Backend(cluster, new ClusterRelated(cluster, serialization), serialization,
+            cluster::close);
+      }
+    };
+
+    abstract Backend start();
+  }
+
+  /** A started cluster with what the waiter reads it through, and how to stop it. */
+  record Backend(Cluster cluster, Related related, KubernetesSerialization serialization,
+      Runnable stop) {}
+
+  /** Which cluster this trial measures. */
+  @Param
+  public ClusterKind clusterKind;
+
+  private Backend backend;
   private ReadinessWaiter waiter;
   private CompletableFuture<Void> waiting;
   private Map<String, Object> ready;
   private int round;
 
-  /** Starts the mock server in CRUD mode. */
+  /** Starts the cluster. */
   @Setup(Level.Trial)
-  public void startServer() {
-    server = new KubernetesMockServer(new io.fabric8.mockwebserver.Context(),
-        new io.fabric8.mockwebserver.MockWebServer(), new java.util.HashMap<>(),
-        new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(), false);
-    server.init();
-    client = server.createClient();
-    cluster = KubeCluster.of(client);
+  public void startCluster() {
+    backend = clusterKind.start();
     ReadinessRules rules = ReadinessRules.builder(WaitStrategy.LEGACY)
-        .serialization(client.getKubernetesSerialization()).build();
-    waiter = new ReadinessWaiter(cluster, rules, new Fabric8Related(client),
-        client.getKubernetesSerialization(), Clock.systemUTC());
+        .serialization(backend.serialization()).build();
+    waiter = new ReadinessWaiter(backend.cluster(), rules, backend.related(),
+        backend.serialization(), Clock.systemUTC());
   }
 
   /** A Deployment with a ready ReplicaSet but no status yet, and a waiter that has seen it. */
   @Setup(Level.Invocation)
   public void notReadyYet() throws InterruptedException {
+    Cluster cluster = backend.cluster();
     String name = "web-" + round++;
     Map<String, Object> d = cluster.create(deployment(name));
     String uid = (String) ((Map<?, ?>) d.get("metadata")).get("uid");
@@ -98,15 +144,14 @@ public class ReadinessLatencyBenchmark {
   /** The controller's status update, then the waiter noticing it. */
   @Benchmark
   public void statusChangeToReady() throws Exception {
-    cluster.replace(ready);
+    backend.cluster().replace(ready);
     waiting.get(30, TimeUnit.SECONDS);
   }
 
-  /** Stops the server. */
+  /** Stops the cluster. */
   @TearDown(Level.Trial)
-  public void stopServer() {
-    client.close();
-    server.destroy();
+  public void stopCluster() {
+    backend.stop().run();
   }
 
   private static Map<String, Object> deployment(String name) {
