@@ -328,6 +328,19 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
   }
 
   /**
+   * Whether the kind is namespaced: Kubernetes' own kinds by their scope, custom kinds by the
+   * scope of their stored CustomResourceDefinition.
+   *
+   * @throws ClusterException (404) when the kind is not served at that version
+   */
+  @Override
+  public boolean isNamespaced(String apiVersion, String kind) {
+    synchronized (lock) {
+      return resolve(apiVersion, kind, "resolving " + kind + " in " + apiVersion).namespaced();
+    }
+  }
+
+  /**
    * A copy of the object, labelled with {@code ref}'s apiVersion; empty when it does not exist.
    *
    * @throws ClusterException (404) when the kind is not served at that version

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.capstan.kube.ClusterRelated;
 import dev.capstan.kube.ReadinessWaiter;
 import dev.capstan.kube.ResourceRef;
-import dev.capstan.kube.readiness.Readiness;
+import dev.capstan.progress.ProgressEvent;
 import dev.capstan.kube.readiness.ReadinessRules;
 import dev.capstan.kube.readiness.WaitStrategy;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -73,7 +73,7 @@ class InMemoryClusterReadinessTest {
   void deploymentBecomesReady() throws Exception {
     // Given
     Map<String, Object> d = cluster.create(yaml(DEPLOYMENT));
-    List<Map.Entry<ResourceRef, Readiness>> seen = new CopyOnWriteArrayList<>();
+    List<ProgressEvent> seen = new CopyOnWriteArrayList<>();
     CountDownLatch firstCheck = new CountDownLatch(1);
     CompletableFuture<Void> done = CompletableFuture.runAsync(
         () -> waiter(false).waitReady(List.of(WEB), Duration.ofSeconds(30), e -> {
@@ -108,8 +108,9 @@ class InMemoryClusterReadinessTest {
 
     // Then
     done.get(30, TimeUnit.SECONDS);
-    assertThat(seen.get(0).getValue().isReady()).isFalse();
-    assertThat(seen.get(seen.size() - 1).getValue().isReady()).isTrue();
+    assertThat(seen.get(0)).isInstanceOf(ProgressEvent.ResourceWaiting.class);
+    assertThat(seen.get(seen.size() - 1)).isInstanceOfSatisfying(
+        ProgressEvent.ResourceReady.class, r -> assertThat(r.ref()).isEqualTo(WEB));
     assertThat(cluster.requests()).contains(RecordedRequest.of(Verb.WATCH, WEB),
         RecordedRequest.list("apps/v1", "ReplicaSet", "ns1"));
   }
@@ -169,13 +170,13 @@ class InMemoryClusterReadinessTest {
         spec: {ports: [{port: 80}]}
         """)));
     ResourceRef definition = ResourceRef.of(cluster.create(crd("Namespaced")));
-    List<Map.Entry<ResourceRef, Readiness>> seen = new CopyOnWriteArrayList<>();
+    List<ProgressEvent> seen = new CopyOnWriteArrayList<>();
 
     // When
     waiter(false).waitReady(List.of(svc, definition), Duration.ofSeconds(30), seen::add);
 
-    // Then
-    assertThat(seen).allSatisfy(e -> assertThat(e.getValue().isReady()).isTrue())
-        .extracting(Map.Entry::getKey).containsExactly(svc, definition);
+    // Then both were ready at the first look: no waiting was reported
+    assertThat(seen).allSatisfy(e -> assertThat(e).isInstanceOf(ProgressEvent.ResourceReady.class))
+        .extracting(e -> ((ProgressEvent.ResourceReady) e).ref()).containsExactly(svc, definition);
   }
 }

@@ -9,6 +9,7 @@ import static dev.capstan.testkit.cluster.Manifests.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capstan.kube.ApplyOptions;
 import dev.capstan.kube.ApplyResult;
 import dev.capstan.kube.ClusterException;
 import dev.capstan.kube.ResourceApplier;
@@ -147,7 +148,7 @@ class InMemoryClusterResourceApplierTest {
     cluster.patch(WEB, "[{\"op\":\"add\",\"path\":\"/status\",\"value\":{\"replicas\":1}}]");
 
     // When
-    ApplyResult r = applier.apply(v1, List.of(deployment("nginx:1.27")), Strategy.REPLACE);
+    ApplyResult r = applier.apply(v1, List.of(deployment("nginx:1.27")), ApplyOptions.defaults().withStrategy(Strategy.REPLACE));
 
     // Then
     Map<String, Object> live = cluster.get(WEB).orElseThrow();
@@ -164,10 +165,10 @@ class InMemoryClusterResourceApplierTest {
     List<Map<String, Object>> v1 = List.of(deployment("nginx:1.26"));
 
     // When
-    ApplyResult installed = applier.apply(List.of(), v1, Strategy.SERVER_SIDE);
-    ApplyResult same = applier.apply(v1, v1, Strategy.SERVER_SIDE);
+    ApplyResult installed = applier.apply(List.of(), v1, ApplyOptions.defaults().withStrategy(Strategy.SERVER_SIDE));
+    ApplyResult same = applier.apply(v1, v1, ApplyOptions.defaults().withStrategy(Strategy.SERVER_SIDE));
     ApplyResult upgraded = applier.apply(v1, List.of(deployment("nginx:1.27")),
-        Strategy.SERVER_SIDE);
+        ApplyOptions.defaults().withStrategy(Strategy.SERVER_SIDE));
 
     // Then
     assertThat(installed.created()).containsExactly(WEB);
@@ -184,7 +185,7 @@ class InMemoryClusterResourceApplierTest {
   void serverSideConflicts() {
     // Given
     List<Map<String, Object>> v1 = List.of(deployment("nginx:1.26"));
-    applier.apply(List.of(), v1, Strategy.SERVER_SIDE);
+    applier.apply(List.of(), v1, ApplyOptions.defaults().withStrategy(Strategy.SERVER_SIDE));
     cluster.serverSideApply(yaml("""
         apiVersion: apps/v1
         kind: Deployment
@@ -194,11 +195,11 @@ class InMemoryClusterResourceApplierTest {
     List<Map<String, Object>> v2 = List.of(deployment("nginx:1.27"));
 
     // When / Then
-    assertThatThrownBy(() -> applier.apply(v1, v2, Strategy.SERVER_SIDE))
+    assertThatThrownBy(() -> applier.apply(v1, v2, ApplyOptions.defaults().withStrategy(Strategy.SERVER_SIDE)))
         .isInstanceOf(ClusterException.class)
         .hasMessageContaining("Apply failed with 1 conflict: conflict with \"autoscaler\":"
             + " .spec.replicas");
-    ApplyResult forced = applier.apply(v1, v2, Strategy.SERVER_SIDE_FORCE_CONFLICTS);
+    ApplyResult forced = applier.apply(v1, v2, ApplyOptions.defaults().withStrategy(Strategy.SERVER_SIDE_FORCE_CONFLICTS));
     assertThat(forced.updated()).containsExactly(WEB);
     Map<String, Object> live = cluster.get(WEB).orElseThrow();
     assertThat(spec(live)).containsEntry("replicas", 1);
