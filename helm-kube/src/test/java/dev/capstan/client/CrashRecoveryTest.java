@@ -25,7 +25,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -82,12 +81,20 @@ class CrashRecoveryTest {
     }
   }
 
-  /** The cluster, dying at the first JSON Patch or create after {@code arm} is set. */
-  private Cluster crashingOnWrite(AtomicInteger arm) {
+  /**
+   * The cluster, dying when it is asked to patch ConfigMap {@code victim} while {@code armed};
+   * it dies only once {@code first} exists, so the abandoned upgrade has created something.
+   */
+  private Cluster crashingOnPatch(String victim, String first, java.util.concurrent.atomic.AtomicBoolean armed) {
     return (Cluster) Proxy.newProxyInstance(Cluster.class.getClassLoader(),
         new Class<?>[] {Cluster.class}, (proxy, method, args) -> {
-          if ((method.getName().equals("patch") || method.getName().equals("create"))
-              && arm.get() > 0 && arm.decrementAndGet() == 0) {
+          if (method.getName().equals("patch") && armed.get()
+              && ((ResourceRef) args[0]).name().equals(victim)) {
+            ResourceRef created = new ResourceRef("v1", "ConfigMap", "apps", first);
+            long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (cluster.get(created).isEmpty() && System.nanoTime() < giveUp) {
+              Thread.sleep(5);
+            }
             throw new SimulatedCrash();
           }
           try {
@@ -127,12 +134,13 @@ class CrashRecoveryTest {
 
   /** Installs web (red), then dies while upgrading it to green with one more ConfigMap. */
   private void crashDuringUpgrade() {
-    AtomicInteger arm = new AtomicInteger();
-    ReleaseClient dying = client(crashingOnWrite(arm), "worker-1", null);
+    java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+    ReleaseClient dying = client(crashingOnPatch("web-config", "extra-config", armed), "worker-1",
+        null);
     dying.install("web", ReleaseClientTest.chart("1.0.0"), in -> in.set("color=red")
         .serverSide(ServerSide.FALSE));
     // The upgrade creates extra-config, then dies patching web-config
-    arm.set(2);
+    armed.set(true);
     assertThatThrownBy(() -> dying.upgrade("web", ReleaseClientTest.chart("2.0.0",
         "color: blue\nsize: small\n", Map.of("templates/extra.yaml.peb",
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra-config\n")),

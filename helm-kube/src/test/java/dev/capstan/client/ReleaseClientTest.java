@@ -393,6 +393,22 @@ class ReleaseClientTest {
   void racingUpgrades() throws Exception {
     helm.install("web", chart("1.0.0"), in -> in.serverSide(ServerSide.FALSE));
     int n = 4;
+    // The winner's first write to the cluster waits until every other upgrade has failed, so a
+    // slow thread cannot start after the winner finished and legitimately upgrade again
+    java.util.concurrent.CountDownLatch othersFailed = new java.util.concurrent.CountDownLatch(n - 1);
+    Cluster holding = (Cluster) java.lang.reflect.Proxy.newProxyInstance(
+        Cluster.class.getClassLoader(), new Class<?>[] {Cluster.class}, (proxy, method, args) -> {
+          if (method.getName().equals("patch")) {
+            assertThat(othersFailed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+          }
+          try {
+            return method.invoke(cluster, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    ReleaseClient racing = ReleaseClient.builder().cluster(holding).storage(driver)
+        .namespace("apps").serialization(noRetries.getKubernetesSerialization()).build();
     java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
     List<java.util.concurrent.Future<Release>> futures = new java.util.ArrayList<>();
@@ -400,7 +416,12 @@ class ReleaseClientTest {
       int k = i;
       futures.add(pool.submit(() -> {
         start.await();
-        return helm.upgrade("web", chart("2.0." + k), up -> up.set("size=s" + k));
+        try {
+          return racing.upgrade("web", chart("2.0." + k), up -> up.set("size=s" + k));
+        } catch (ReleaseInProgressException e) {
+          othersFailed.countDown();
+          throw e;
+        }
       }));
     }
     int won = 0;

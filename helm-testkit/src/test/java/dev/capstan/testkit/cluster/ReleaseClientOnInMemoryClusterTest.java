@@ -109,4 +109,21 @@ class ReleaseClientOnInMemoryClusterTest {
     assertThat(events).extracting(ProgressEvent::message)
         .contains("recreated Job/default/db-migrate (spec.template is immutable)");
   }
+
+  @Test
+  @DisplayName("the README's testkit snippet: an injected failure makes an atomic upgrade roll back")
+  void readmeSnippet() {
+    helm.install("web", chart("1.0.0"), in -> in.set("replicas=2"));
+    cluster.failNext(Verb.APPLY, "ConfigMap",
+        new dev.capstan.kube.ClusterException("quota exceeded", 403, "Forbidden", null));
+
+    assertThatThrownBy(() -> helm.upgrade("web", chart("1.0.0"), up -> up.set("replicas=3")
+        .atomic()))
+        .hasMessageContaining("has been rolled back").hasMessageContaining("quota exceeded");
+    assertThat(cluster.requests()).extracting(RecordedRequest::verb).contains(Verb.APPLY);
+    assertThat(helm.history("web")).extracting(r -> r.info().status().wireName())
+        .containsExactly("superseded", "failed", "deployed");
+    assertThat(cluster.get(new ResourceRef("v1", "ConfigMap", "default", "web-config"))
+        .orElseThrow().get("data")).isEqualTo(Map.of("replicas", "2"));
+  }
 }
