@@ -40,6 +40,21 @@ class ReleaseClientOnInMemoryClusterTest {
     cluster.close();
   }
 
+  /** A chart of one ConfigMap: ready as soon as it exists, so atomic waits end at once. */
+  private static Chart configOnly() {
+    return Chart.builder(ChartMetadata.of("config", "1.0.0"))
+        .values(Values.fromYaml("replicas: 1\n", "values.yaml"))
+        .addTemplate(ChartFile.of("templates/config.yaml.peb", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: {{ Release.Name }}-config
+            data:
+              replicas: "{{ Values.replicas }}"
+            """))
+        .build();
+  }
+
   private static Chart chart(String version) {
     return Chart.builder(ChartMetadata.of("jobs", version))
         .values(Values.fromYaml("image: busybox:1.36\nreplicas: 1\n", "values.yaml"))
@@ -113,11 +128,11 @@ class ReleaseClientOnInMemoryClusterTest {
   @Test
   @DisplayName("the README's testkit snippet: an injected failure makes an atomic upgrade roll back")
   void readmeSnippet() {
-    helm.install("web", chart("1.0.0"), in -> in.set("replicas=2"));
+    helm.install("web", configOnly(), in -> in.set("replicas=2"));
     cluster.failNext(Verb.APPLY, "ConfigMap",
         new dev.capstan.kube.ClusterException("quota exceeded", 403, "Forbidden", null));
 
-    assertThatThrownBy(() -> helm.upgrade("web", chart("1.0.0"), up -> up.set("replicas=3")
+    assertThatThrownBy(() -> helm.upgrade("web", configOnly(), up -> up.set("replicas=3")
         .atomic()))
         .hasMessageContaining("has been rolled back").hasMessageContaining("quota exceeded");
     assertThat(cluster.requests()).extracting(RecordedRequest::verb).contains(Verb.APPLY);
