@@ -1,0 +1,38 @@
+package dev.capstan.testkit.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test class with a Helm kit: fields and parameters of type {@link
+ * dev.capstan.client.ReleaseClient}, {@link dev.capstan.testkit.cluster.InMemoryCluster} and
+ * {@link dev.capstan.storage.MemoryDriver} are filled with a client wired to a fresh in-memory
+ * cluster and memory storage. Instance fields and parameters get a new kit for every test; static
+ * fields get one kit for the whole class. The cluster is closed after its test (or class).
+ *
+ * <pre>{@code
+ * @HelmTest
+ * class DeployTest {
+ *   ReleaseClient helm;
+ *   InMemoryCluster cluster;
+ *
+ *   @Test
+ *   void installs() {
+ *     helm.install("web", chart, in -> in.set("replicas=2"));
+ *     assertThat(cluster).configMap("web-config").hasLabel("app.kubernetes.io/managed-by", "Helm");
+ *   }
+ * }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(HelmExtension.class)
+public @interface HelmTest {
+  /** The namespace of the client's releases; the kit's cluster has it. */
+  String namespace() default "default";
+}
