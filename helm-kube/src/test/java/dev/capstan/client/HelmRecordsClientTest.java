@@ -89,4 +89,19 @@ class HelmRecordsClientTest {
     assertThat(helm.list(l -> l.states(ReleaseStatus.SUPERSEDED))).extracting(Release::version)
         .containsExactlyInAnyOrder(1, 2);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"helm4-secret-driver", "helm4-configmap-driver"})
+  @DisplayName("the history table is what helm history printed, byte for byte")
+  void historyTable(String folder) throws IOException {
+    ReleaseClient helm = clientWith(folder);
+
+    assertThat(HistoryTable.format(helm.history("web"), HistoryTable.DEFAULT_MAX,
+        java.time.ZoneOffset.UTC)).isEqualTo(text(folder, "history-web.txt"));
+    assertThat(HistoryTable.format(helm.history("gone"), HistoryTable.DEFAULT_MAX,
+        java.time.ZoneOffset.UTC)).isEqualTo(text(folder, "history-gone.txt"));
+    // --max 2 keeps the newest two, still printed oldest first
+    assertThat(HistoryTable.format(helm.history("web"), 2, java.time.ZoneOffset.UTC).lines()
+        .skip(1).map(l -> l.substring(0, 1)).toList()).containsExactly("3", "4");
+  }
 }
