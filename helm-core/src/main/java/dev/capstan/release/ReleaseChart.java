@@ -1,5 +1,6 @@
 package dev.capstan.release;
 
+import dev.capstan.chart.Chart;
 import dev.capstan.values.Values;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -42,6 +43,25 @@ public record ReleaseChart(
     files = files == null ? null : List.copyOf(files);
     schema = schema == null ? null : schema.clone();
     unknownFields = JsonTrees.freezeMap(unknownFields);
+  }
+
+  /**
+   * Returns the {@code chart} object that Helm's install and upgrade store for {@code chart}:
+   * only the parent chart (never its subcharts), its metadata in Go struct order with Go's
+   * {@code omitempty} rules, its lock, templates, values, schema and other files.
+   *
+   * <p>Pass the chart after dependency processing, as install renders it
+   * ({@code ChartValues.chart()}, also {@code RenderedChart.values().chart()}): then
+   * {@code metadata.dependencies} holds only the enabled dependencies, aliases in place of names,
+   * {@code enabled: true} and import-values as {@code {child, parent}} maps, and {@code values}
+   * holds the imported values.
+   *
+   * @throws IllegalArgumentException when the lock's {@code generated} is not an RFC 3339 time,
+   *     which Helm could not read back
+   */
+  public static ReleaseChart of(Chart chart) {
+    Objects.requireNonNull(chart, "chart");
+    return StoredChartMapper.map(chart);
   }
 
   /** Returns a copy of the schema bytes, or {@code null}. */
