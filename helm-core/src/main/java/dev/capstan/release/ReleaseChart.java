@@ -3,6 +3,8 @@ package dev.capstan.release;
 import dev.capstan.chart.Chart;
 import dev.capstan.values.Values;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +58,29 @@ public record ReleaseChart(
    * {@code enabled: true} and import-values as {@code {child, parent}} maps, and {@code values}
    * holds the imported values.
    *
+   * <p>[H4] The modification times of {@code Chart.yaml} ({@code modtime}), of
+   * {@code values.schema.json} ({@code schemamodtime}) and of each template and file are kept
+   * when the chart was loaded from a directory or an archive, and written in UTC. Helm writes
+   * them at the machine's local offset; {@link #of(Chart, ZoneId)} does the same for a given zone.
+   *
    * @throws IllegalArgumentException when the lock's {@code generated} is not an RFC 3339 time,
    *     which Helm could not read back
    */
   public static ReleaseChart of(Chart chart) {
+    return of(chart, ZoneOffset.UTC);
+  }
+
+  /**
+   * Returns the stored chart as {@link #of(Chart)} does, with the modification times at
+   * {@code zone}'s offset, as Helm writes them on a machine in that zone (pass the zone of the
+   * {@code Clock} that stamps the release, so that all times of a record share one offset).
+   *
+   * @throws IllegalArgumentException when the lock's {@code generated} is not an RFC 3339 time
+   */
+  public static ReleaseChart of(Chart chart, ZoneId zone) {
     Objects.requireNonNull(chart, "chart");
-    return StoredChartMapper.map(chart);
+    Objects.requireNonNull(zone, "zone");
+    return StoredChartMapper.map(chart, zone);
   }
 
   /** Returns a copy of the schema bytes, or {@code null}. */

@@ -11,12 +11,15 @@ import dev.capstan.values.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -27,11 +30,20 @@ import java.util.TreeMap;
 final class StoredChartMapper {
   private StoredChartMapper() {}
 
-  static ReleaseChart map(Chart chart) {
-    ChartMetadata md = chart.metadata();
-    return new ReleaseChart(metadata(md), chart.lock().map(StoredChartMapper::lock).orElse(null),
-        files(chart.templates()), values(chart), chart.schema().orElse(null), null,
-        files(chart.files()), null, Map.of());
+  /**
+   * Maps {@code chart}; mod times are written at {@code zone}'s offset (Helm writes the machine's
+   * local offset, so the instant is what counts).
+   */
+  static ReleaseChart map(Chart chart, ZoneId zone) {
+    return new ReleaseChart(metadata(chart.metadata()),
+        chart.lock().map(StoredChartMapper::lock).orElse(null),
+        files(chart.templates(), zone), values(chart), chart.schema().orElse(null),
+        time(chart.schemaModTime(), zone), files(chart.files(), zone),
+        time(chart.modTime(), zone), Map.of());
+  }
+
+  private static OffsetDateTime time(Optional<Instant> t, ZoneId zone) {
+    return t.map(i -> OffsetDateTime.ofInstant(i, zone)).orElse(null);
   }
 
   /** Helm's {@code Metadata}: every field {@code omitempty}, in struct order. */
@@ -69,7 +81,9 @@ final class StoredChartMapper {
     if (!md.dependencies().isEmpty()) {
       m.put("dependencies", dependencies(md.dependencies()));
     }
-    m.put("type", md.type().wireName());
+    if (md.typeDeclared()) {
+      m.put("type", md.type().wireName());
+    }
     return m;
   }
 
@@ -129,13 +143,14 @@ final class StoredChartMapper {
     return null;
   }
 
-  private static List<StoredFile> files(List<ChartFile> files) {
+  /** Go's {@code []*File}: a chart without any is {@code null}, not {@code []}. */
+  private static List<StoredFile> files(List<ChartFile> files, ZoneId zone) {
     if (files.isEmpty()) {
       return null;
     }
     List<StoredFile> out = new ArrayList<>(files.size());
     for (ChartFile f : files) {
-      out.add(StoredFile.of(f.name(), f.data()));
+      out.add(new StoredFile(f.name(), f.data(), time(f.modTime(), zone), Map.of()));
     }
     return out;
   }
