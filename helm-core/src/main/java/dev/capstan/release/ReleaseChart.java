@@ -16,6 +16,9 @@ import java.util.Objects;
  * read, nested maps, lists, strings, booleans, {@code Double} numbers) so that every field of
  * Chart.yaml and Chart.lock, known or not, survives a re-write unchanged.
  *
+ * <p>Install and upgrade make one from the chart they install with {@link #of(Chart)}; reading a
+ * record gives the one Helm (or Capstan) stored.
+ *
  * @param metadata the {@code metadata} object, or {@code null}
  * @param lock the {@code lock} object, or {@code null}
  * @param templates the templates

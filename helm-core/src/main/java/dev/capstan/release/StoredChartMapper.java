@@ -16,8 +16,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -127,13 +127,19 @@ final class StoredChartMapper {
       return "0001-01-01T00:00:00Z";
     }
     try {
-      return ReleaseJson.formatTime(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      return ReleaseJson.formatTime(
+          OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     } catch (DateTimeException e) {
       throw new IllegalArgumentException("chart lock: generated " + GoJson.goQuote(text)
           + " is not an RFC 3339 time, which Helm could not read back", e);
     }
   }
 
+  /**
+   * Go's {@code map[string]interface{}}: {@code null} only when the chart had no
+   * {@code values.yaml} and no enabled dependency (whose processing always sets the values);
+   * {@code {}} for an empty {@code values.yaml}.
+   */
   private static Values values(Chart chart) {
     Values v = chart.values();
     if (!v.isEmpty() || chart.rawValues().isPresent()
