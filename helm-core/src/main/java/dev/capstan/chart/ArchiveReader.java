@@ -122,7 +122,7 @@ final class ArchiveReader {
           throw new ChartLoadException(label
               + ": decompressed chart is larger than the maximum size " + limits.maxChartSize());
         }
-        files.add(new BufferedFile(name, stripBom(data)));
+        files.add(new BufferedFile(name, stripBom(data), e.getLastModifiedTime().toInstant()));
       }
     } catch (ZipException e) {
       throw new ChartLoadException(label + ": does not appear to be a valid chart file (details: "

@@ -1,6 +1,7 @@
 package dev.capstan.chart;
 
 import dev.capstan.values.Values;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,8 @@ public final class Chart {
   private final Values values;
   private final ChartFile rawValues;
   private final byte[] schema;
+  private final Instant schemaModTime;
+  private final Instant modTime;
   private final List<ChartFile> templates;
   private final List<ChartFile> files;
   private final List<Chart> subcharts;
@@ -28,6 +31,8 @@ public final class Chart {
     this.values = b.values == null ? Values.empty() : b.values;
     this.rawValues = b.rawValues;
     this.schema = b.schema == null ? null : b.schema.clone();
+    this.schemaModTime = b.schemaModTime;
+    this.modTime = b.modTime;
     this.templates = List.copyOf(b.templates);
     this.files = List.copyOf(b.files);
     this.subcharts = List.copyOf(b.subcharts);
@@ -45,6 +50,8 @@ public final class Chart {
     b.values = values;
     b.rawValues = rawValues;
     b.schema = schema;
+    b.schemaModTime = schemaModTime;
+    b.modTime = modTime;
     b.templates.addAll(templates);
     b.files.addAll(files);
     b.subcharts.addAll(subcharts);
@@ -84,6 +91,22 @@ public final class Chart {
     return schema == null ? Optional.empty() : Optional.of(schema.clone());
   }
 
+  /**
+   * The modification time of {@code values.schema.json}, if the chart has a schema and was loaded
+   * from a directory or an archive.
+   */
+  public Optional<Instant> schemaModTime() {
+    return Optional.ofNullable(schemaModTime);
+  }
+
+  /**
+   * The modification time of {@code Chart.yaml}, if the chart was loaded from a directory or an
+   * archive. Helm 4 stores it as the chart's {@code modtime} in release records.
+   */
+  public Optional<Instant> modTime() {
+    return Optional.ofNullable(modTime);
+  }
+
   /** Files under {@code templates/}, names relative to the chart root. */
   public List<ChartFile> templates() {
     return templates;
@@ -119,6 +142,8 @@ public final class Chart {
     private Values values;
     private ChartFile rawValues;
     private byte[] schema;
+    private Instant schemaModTime;
+    private Instant modTime;
     private final List<ChartFile> templates = new ArrayList<>();
     private final List<ChartFile> files = new ArrayList<>();
     private final List<Chart> subcharts = new ArrayList<>();
@@ -154,6 +179,18 @@ public final class Chart {
     /** Sets the bytes of {@code values.schema.json}, or clears it with {@code null}. */
     public Builder schema(byte[] schema) {
       this.schema = schema == null ? null : schema.clone();
+      return this;
+    }
+
+    /** Sets the modification time of {@code values.schema.json}, or clears it with {@code null}. */
+    public Builder schemaModTime(Instant schemaModTime) {
+      this.schemaModTime = schemaModTime;
+      return this;
+    }
+
+    /** Sets the modification time of {@code Chart.yaml}, or clears it with {@code null}. */
+    public Builder modTime(Instant modTime) {
+      this.modTime = modTime;
       return this;
     }
 

@@ -1,8 +1,8 @@
 package dev.capstan.chart;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,24 +16,16 @@ import org.slf4j.LoggerFactory;
 final class ChartLoader {
   private static final Logger LOG = LoggerFactory.getLogger(ChartLoader.class);
 
-  /** A file read from a directory or an archive, before it is sorted into the chart. */
-  record BufferedFile(String name, byte[] data) {}
-
   /**
-   * The order of Helm's lexical directory walk: path elements compared one by one, so that
-   * {@code templates/a/x.yaml} comes before {@code templates/a-b.yaml}.
+   * A file read from a directory or an archive, before it is sorted into the chart.
+   *
+   * @param modTime the file's modification time, or {@code null} when unknown
    */
-  static final Comparator<String> WALK_ORDER = (a, b) -> {
-    String[] pa = a.split("/", -1);
-    String[] pb = b.split("/", -1);
-    for (int i = 0; i < Math.min(pa.length, pb.length); i++) {
-      int c = pa[i].compareTo(pb[i]);
-      if (c != 0) {
-        return c;
-      }
+  record BufferedFile(String name, byte[] data, Instant modTime) {
+    ChartFile toChartFile() {
+      return ChartFile.of(name, data).withModTime(modTime);
     }
-    return Integer.compare(pa.length, pb.length);
-  };
+  }
 
   private ChartLoader() {}
 
@@ -45,9 +37,9 @@ final class ChartLoader {
    * @param limits the size limits for nested archives
    */
   static Chart load(List<BufferedFile> files, String prefix, ArchiveReader.Limits limits) {
-    List<BufferedFile> sorted = new ArrayList<>(files);
-    sorted.sort(Comparator.comparing(BufferedFile::name, WALK_ORDER));
-
+    // Helm's LoadFiles keeps the order it is given: the lexical walk of a directory, the entry
+    // order of an archive. Release records store templates and files in that order.
+    List<BufferedFile> sorted = List.copyOf(files);
     BufferedFile chartYaml = null;
     BufferedFile requirements = null;
     for (BufferedFile f : sorted) {
@@ -77,7 +69,7 @@ final class ChartLoader {
           + " \"v2\"; it is read but not kept", prefix);
     }
 
-    Chart.Builder chart = Chart.builder(metadata);
+    Chart.Builder chart = Chart.builder(metadata).modTime(chartYaml.modTime());
     Map<String, List<BufferedFile>> subcharts = new TreeMap<>();
     for (BufferedFile f : sorted) {
       String n = f.name();
@@ -87,35 +79,35 @@ final class ChartLoader {
             ChartYaml.readMap(text(f), prefix + n, n), prefix + n, n));
         case "values.yaml" -> {
           chart.values(ChartYaml.readValues(text(f), prefix + n));
-          chart.rawValues(ChartFile.of(n, f.data()));
+          chart.rawValues(f.toChartFile());
         }
-        case "values.schema.json" -> chart.schema(f.data());
+        case "values.schema.json" -> chart.schema(f.data()).schemaModTime(f.modTime());
         case "requirements.yaml" -> {
           if (v1) {
-            chart.addFile(ChartFile.of(n, f.data()));
+            chart.addFile(f.toChartFile());
           }
         }
         case "requirements.lock" -> {
           chart.lock(ChartYaml.toLock(ChartYaml.readMap(text(f), prefix + n, n), prefix + n, n));
           if (v1) {
-            chart.addFile(ChartFile.of(n, f.data()));
+            chart.addFile(f.toChartFile());
           }
         }
         default -> {
           if (n.startsWith("templates/")) {
-            chart.addTemplate(ChartFile.of(n, f.data()));
+            chart.addTemplate(f.toChartFile());
           } else if (n.startsWith("charts/")) {
             if (n.endsWith(".prov")) {
-              chart.addFile(ChartFile.of(n, f.data()));
+              chart.addFile(f.toChartFile());
             } else {
               String rest = n.substring("charts/".length());
               int slash = rest.indexOf('/');
               String cname = slash < 0 ? rest : rest.substring(0, slash);
               subcharts.computeIfAbsent(cname, k -> new ArrayList<>())
-                  .add(new BufferedFile(rest, f.data()));
+                  .add(new BufferedFile(rest, f.data(), f.modTime()));
             }
           } else {
-            chart.addFile(ChartFile.of(n, f.data()));
+            chart.addFile(f.toChartFile());
           }
         }
       }
@@ -140,7 +132,7 @@ final class ChartLoader {
         for (BufferedFile f : e.getValue()) {
           int slash = f.name().indexOf('/');
           if (slash >= 0) {
-            inner.add(new BufferedFile(f.name().substring(slash + 1), f.data()));
+            inner.add(new BufferedFile(f.name().substring(slash + 1), f.data(), f.modTime()));
           }
         }
         chart.addSubchart(load(inner, subPrefix + "/", limits));

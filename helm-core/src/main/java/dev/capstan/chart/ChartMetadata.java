@@ -25,6 +25,9 @@ import java.util.Objects;
  * @param dependencies declared dependencies (for v1 charts, from {@code requirements.yaml})
  * @param condition legacy v1 field, or {@code null}
  * @param tags legacy v1 field, or {@code null}
+ * @param typeDeclared whether {@code Chart.yaml} gave a {@code type}; Helm keeps an absent type
+ *     absent (release records and packaged {@code Chart.yaml} omit it, {@code .Chart.Type} is
+ *     empty) while {@link #type()} reads it as {@link ChartType#APPLICATION}
  */
 public record ChartMetadata(
     String apiVersion,
@@ -43,15 +46,17 @@ public record ChartMetadata(
     Map<String, String> annotations,
     List<Dependency> dependencies,
     String condition,
-    String tags) {
+    String tags,
+    boolean typeDeclared) {
 
   /** API version {@code v1}: Helm 2 style charts, dependencies in {@code requirements.yaml}. */
   public static final String API_V1 = "v1";
   /** API version {@code v2}: Helm 3 charts, dependencies in {@code Chart.yaml}. */
   public static final String API_V2 = "v2";
 
-  /** Validates required fields and copies collections. */
+  /** Validates required fields and copies collections; a {@code null} type is undeclared. */
   public ChartMetadata {
+    typeDeclared = typeDeclared && type != null;
     Objects.requireNonNull(apiVersion, "apiVersion");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
@@ -61,6 +66,20 @@ public record ChartMetadata(
     maintainers = List.copyOf(maintainers == null ? List.of() : maintainers);
     annotations = Map.copyOf(annotations == null ? Map.of() : annotations);
     dependencies = List.copyOf(dependencies == null ? List.of() : dependencies);
+  }
+
+  /**
+   * Returns metadata whose type is declared when {@code type} is not {@code null}, as when
+   * {@code Chart.yaml} names it.
+   */
+  public ChartMetadata(String apiVersion, String name, String version, String kubeVersion,
+      String description, ChartType type, List<String> keywords, String home, List<String> sources,
+      List<Maintainer> maintainers, String icon, String appVersion, boolean deprecated,
+      Map<String, String> annotations, List<Dependency> dependencies, String condition,
+      String tags) {
+    this(apiVersion, name, version, kubeVersion, description, type, keywords, home, sources,
+        maintainers, icon, appVersion, deprecated, annotations, dependencies, condition, tags,
+        type != null);
   }
 
   /** Returns a minimal v2 application metadata with the given name and version. */
@@ -73,14 +92,14 @@ public record ChartMetadata(
   public ChartMetadata withDependencies(List<Dependency> newDependencies) {
     return new ChartMetadata(apiVersion, name, version, kubeVersion, description, type, keywords,
         home, sources, maintainers, icon, appVersion, deprecated, annotations, newDependencies,
-        condition, tags);
+        condition, tags, typeDeclared);
   }
 
   /** Returns a copy with {@code name} replaced, as Helm does for an aliased subchart. */
   public ChartMetadata withName(String newName) {
     return new ChartMetadata(apiVersion, newName, version, kubeVersion, description, type, keywords,
         home, sources, maintainers, icon, appVersion, deprecated, annotations, dependencies,
-        condition, tags);
+        condition, tags, typeDeclared);
   }
 
   /** Whether the chart is a library chart. */

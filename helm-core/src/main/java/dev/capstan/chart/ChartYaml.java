@@ -181,7 +181,7 @@ final class ChartYaml {
         nullIfEmpty(sanitize(str(map, "appVersion", source, f))),
         Boolean.TRUE.equals(deprecated), annotations, dependencies,
         nullIfEmpty(sanitize(str(map, "condition", source, f))),
-        nullIfEmpty(sanitize(str(map, "tags", source, f))));
+        nullIfEmpty(sanitize(str(map, "tags", source, f))), !typeText.isEmpty());
   }
 
   private static ChartLoadException invalid(String source, String problem) {

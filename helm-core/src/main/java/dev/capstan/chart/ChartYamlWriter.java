@@ -48,9 +48,8 @@ final class ChartYamlWriter {
     if (!md.apiVersion().equals(ChartMetadata.API_V1) && !md.dependencies().isEmpty()) {
       m.put("dependencies", dependencies(md.dependencies()));
     }
-    // ChartMetadata cannot tell an absent type from "application": write it for v2 charts, where
-    // both mean the same, but not for v1 charts, where helm lint rejects any type.
-    if (!md.apiVersion().equals(ChartMetadata.API_V1) || md.isLibrary()) {
+    // Helm's Type is omitempty: a type that Chart.yaml did not give stays absent.
+    if (md.typeDeclared()) {
       m.put("type", md.type().wireName());
     }
     return write(m);

@@ -1,6 +1,7 @@
 package dev.capstan.chart;
 
 import dev.capstan.chart.ChartLoader.BufferedFile;
+import dev.capstan.internal.json.GoJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,8 @@ final class DirectoryReader {
       throw new ChartLoadException(label + "/" + relDir + ": cannot list directory: "
           + e.getMessage(), e);
     }
-    names.sort(null);
+    // Go sorts directory entries by their UTF-8 bytes, which is code point order.
+    names.sort(GoJson.KEY_ORDER);
     for (String name : names) {
       String rel = relDir.isEmpty() ? name : relDir + "/" + name;
       visit(dir.resolve(name), rel, active);
@@ -129,7 +131,8 @@ final class DirectoryReader {
           + "\" is larger than the maximum file size " + maxFileSize);
     }
     try {
-      files.add(new BufferedFile(rel, ArchiveReader.stripBom(Files.readAllBytes(target))));
+      files.add(new BufferedFile(rel, ArchiveReader.stripBom(Files.readAllBytes(target)),
+          attrs.lastModifiedTime().toInstant()));
     } catch (IOException e) {
       throw new ChartLoadException(where + ": error reading " + rel + ": " + e.getMessage(), e);
     }

@@ -90,7 +90,7 @@ final class Scopes {
       deps.add(Collections.unmodifiableMap(dm));
     }
     m.put("Dependencies", List.copyOf(deps));
-    m.put("Type", md.type().wireName());
+    m.put("Type", md.typeDeclared() ? md.type().wireName() : "");
     m.put("IsRoot", root);
     return Collections.unmodifiableMap(m);
   }

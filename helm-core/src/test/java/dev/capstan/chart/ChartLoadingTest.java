@@ -145,8 +145,34 @@ class ChartLoadingTest {
   }
 
   @Test
-  @DisplayName("§7.2 templates and files are ordered as Helm's lexical walk visits them, whatever the archive order")
-  void ordersLikeHelmsWalk() {
+  @DisplayName("§7.2 a directory's templates and files are in the order of Helm's lexical walk")
+  void directoryOrderIsHelmsWalk() throws Exception {
+    // Given
+    write("app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 1.0.0\n");
+    write("app/templates/b.yaml", "b");
+    write("app/templates/a-b.yaml", "ab");
+    write("app/templates/a/x.yaml", "ax");
+    write("app/z.txt", "z");
+    write("app/a.txt", "a");
+    write("app/a/b.txt", "ab");
+    write("app/\u00e9.txt", "e-acute");
+    write("app/\ud83d\ude00.txt", "emoji");
+    write("app/\uff21.txt", "fullwidth-a");
+
+    // When
+    Chart chart = Charts.load(tmp.resolve("app"));
+
+    // Then each directory's entries are sorted by their UTF-8 bytes (code points), as Go sorts
+    assertThat(chart.templates()).extracting(ChartFile::name)
+        .containsExactly("templates/a/x.yaml", "templates/a-b.yaml", "templates/b.yaml");
+    assertThat(chart.files()).extracting(ChartFile::name).containsExactly("a/b.txt", "a.txt",
+        "z.txt", "\u00e9.txt", "\uff21.txt", "\ud83d\ude00.txt");
+  }
+
+  @Test
+  @DisplayName("§7.2 an archive's templates and files keep the archive's entry order, as Helm's LoadFiles does")
+  void archiveOrderIsKept() {
+    // Given
     byte[] tgz = TestArchives.chart("mychart")
         .file("mychart/templates/b.yaml", "b")
         .file("mychart/templates/a-b.yaml", "ab")
@@ -155,10 +181,12 @@ class ChartLoadingTest {
         .file("mychart/a.txt", "a")
         .tgz();
 
+    // When
     Chart chart = Charts.load(new ByteArrayInputStream(tgz), "order.tgz");
 
+    // Then
     assertThat(chart.templates()).extracting(ChartFile::name)
-        .containsExactly("templates/a/x.yaml", "templates/a-b.yaml", "templates/b.yaml");
-    assertThat(chart.files()).extracting(ChartFile::name).containsExactly("a.txt", "z.txt");
+        .containsExactly("templates/b.yaml", "templates/a-b.yaml", "templates/a/x.yaml");
+    assertThat(chart.files()).extracting(ChartFile::name).containsExactly("z.txt", "a.txt");
   }
 }

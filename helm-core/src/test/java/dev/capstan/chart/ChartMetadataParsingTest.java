@@ -193,4 +193,40 @@ class ChartMetadataParsingTest {
     assertThat(parse("name: c\nversion: 1.0.0\ndeprecated: " + word + "\n").deprecated())
         .isEqualTo(expected);
   }
+
+  @ParameterizedTest(name = "type: {0}")
+  @DisplayName("§7.1 an absent or empty type reads as application but stays undeclared; Save writes only a declared type")
+  @CsvSource(delimiter = '|', value = {
+      "''          | APPLICATION | false",
+      "'\"\"'    | APPLICATION | false",
+      "application | APPLICATION | true",
+      "library     | LIBRARY     | true",
+  })
+  void typeIsDeclaredOnlyWhenGiven(String type, ChartType expected, boolean declared) {
+    // Given
+    String yaml = "apiVersion: v2\nname: c\nversion: 1.0.0\n"
+        + (type.isEmpty() ? "" : "type: " + type + "\n");
+
+    // When
+    ChartMetadata md = parse(yaml);
+
+    // Then
+    assertThat(md.type()).isEqualTo(expected);
+    assertThat(md.typeDeclared()).isEqualTo(declared);
+    assertThat(ChartYamlWriter.chartYaml(md).contains("type:")).isEqualTo(declared);
+    assertThat(md.withName("d").typeDeclared()).isEqualTo(declared);
+    assertThat(md.withDependencies(List.of()).typeDeclared()).isEqualTo(declared);
+  }
+
+  @Test
+  @DisplayName("metadata made in code declares its type when it names one")
+  void codeMadeMetadataDeclaresANamedType() {
+    assertThat(ChartMetadata.of("c", "1.0.0").typeDeclared()).isTrue();
+    assertThat(new ChartMetadata("v2", "c", "1.0.0", null, null, null, List.of(), null,
+        List.of(), List.of(), null, null, false, Map.of(), List.of(), null, null).typeDeclared())
+        .isFalse();
+    assertThat(new ChartMetadata("v2", "c", "1.0.0", null, null, null, List.of(), null,
+        List.of(), List.of(), null, null, false, Map.of(), List.of(), null, null, true)
+        .typeDeclared()).as("a null type cannot be declared").isFalse();
+  }
 }

@@ -104,14 +104,18 @@ class ChartPackagingTest {
     assertThat(back.metadata()).isEqualTo(md);
     assertThat(back.lock()).isEqualTo(chart.lock());
     assertThat(back.values()).isEqualTo(chart.values());
-    assertThat(back.rawValues()).isEqualTo(chart.rawValues());
+    // every entry comes back with the archive's mod time
+    assertThat(back.rawValues()).contains(chart.rawValues().get().withModTime(MTIME));
     assertThat(back.schema()).get().isEqualTo(chart.schema().get());
-    assertThat(back.templates()).isEqualTo(chart.templates());
-    assertThat(back.files()).containsExactlyInAnyOrderElementsOf(chart.files());
+    assertThat(back.schemaModTime()).contains(MTIME);
+    assertThat(back.modTime()).contains(MTIME);
+    assertThat(back.templates()).isEqualTo(withModTime(chart.templates(), MTIME));
+    assertThat(back.files())
+        .containsExactlyInAnyOrderElementsOf(withModTime(chart.files(), MTIME));
     assertThat(back.subcharts()).singleElement().satisfies(s -> {
       assertThat(s.metadata()).isEqualTo(sub.metadata());
       assertThat(s.values()).isEqualTo(sub.values());
-      assertThat(s.templates()).isEqualTo(sub.templates());
+      assertThat(s.templates()).isEqualTo(withModTime(sub.templates(), MTIME));
     });
     assertThat(entries(tgz)).extracting(TarArchiveEntry::getName)
         .contains("app/Chart.lock", "app/values.schema.json", "app/charts/sub/Chart.yaml",
@@ -163,5 +167,9 @@ class ChartPackagingTest {
       }
     }
     return out;
+  }
+
+  private static List<ChartFile> withModTime(List<ChartFile> files, Instant modTime) {
+    return files.stream().map(f -> f.withModTime(modTime)).toList();
   }
 }

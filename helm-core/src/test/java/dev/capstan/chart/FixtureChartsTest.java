@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,15 +94,29 @@ class FixtureChartsTest {
   }
 
   @Test
-  @DisplayName("the directory and its Helm package load to the same chart")
-  void directoryAndPackageAgree() {
+  @DisplayName("the directory and its Helm package load to the same chart, each file with its own mod time")
+  void directoryAndPackageAgree() throws IOException {
     Chart dir = Charts.load(MYCHART);
     Chart tgz = Charts.load(FIXTURES.resolve("packaging/repo/mychart-0.1.0.tgz"));
 
     assertThat(tgz.metadata()).isEqualTo(dir.metadata());
     assertThat(tgz.values()).isEqualTo(dir.values());
-    assertThat(tgz.templates()).isEqualTo(dir.templates());
-    assertThat(tgz.files()).isEqualTo(dir.files());
+    assertThat(withoutModTimes(tgz.templates())).isEqualTo(withoutModTimes(dir.templates()));
+    assertThat(withoutModTimes(tgz.files())).isEqualTo(withoutModTimes(dir.files()));
+    // the directory's files carry the file system's times, the package's its entries' times
+    Instant packaged = Instant.parse("2026-11-23T19:44:23Z");
+    assertThat(tgz.templates()).allSatisfy(t -> assertThat(t.modTime()).contains(packaged));
+    assertThat(tgz.modTime()).contains(packaged);
+    assertThat(dir.modTime()).contains(
+        Files.getLastModifiedTime(MYCHART.resolve("Chart.yaml")).toInstant());
+    for (ChartFile t : dir.templates()) {
+      assertThat(t.modTime()).contains(
+          Files.getLastModifiedTime(MYCHART.resolve(t.name())).toInstant());
+    }
+  }
+
+  private static List<ChartFile> withoutModTimes(List<ChartFile> files) {
+    return files.stream().map(f -> f.withModTime(null)).toList();
   }
 
   @Test

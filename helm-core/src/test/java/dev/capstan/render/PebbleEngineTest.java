@@ -91,6 +91,18 @@ class PebbleEngineTest {
     }
 
     @Test
+    @DisplayName("Chart.Type is empty when Chart.yaml gives no type, as Helm's Metadata.Type")
+    void chartTypeEmptyWhenUndeclared() {
+      ChartMetadata md = new ChartMetadata("v2", "c", "1.2.3", null, null, null, List.of(), null,
+          List.of(), List.of(), null, null, false, Map.of(), List.of(), null, null);
+
+      String out = render(chart(md, "{}", "templates/t.peb", "# [{{ Chart.Type }}]"),
+          "templates/t");
+
+      assertThat(out).isEqualTo("[]");
+    }
+
+    @Test
     @DisplayName("Template has the output Name and the BasePath")
     void template() {
       assertThat(render(chart("{}", "templates/sub/t.yaml.peb", "# {{ Template.Name }}|{{ Template.BasePath }}"),
