@@ -89,7 +89,7 @@ final class InstallAction {
     Release release = new Release(name,
         new ReleaseInfo(now, now, null, "Initial install underway", ReleaseStatus.PENDING_INSTALL,
             0, rendered.notes(), Map.of()),
-        Lifecycle.storedChart(rendered.values().chart()), o.values(), rendered.manifestText(),
+        life.storedChart(rendered.values().chart()), o.values(), rendered.manifestText(),
         rendered.hooks(), version, ns, method, o.labels(), Map.of(), List.of());
     if (dry) {
       return release.withInfo(release.info().withDescription("Dry run complete"));

@@ -238,29 +238,11 @@ final class Lifecycle {
   }
 
   /**
-   * The chart as the record stores it. Interim form (name, version, description, API version, app
-   * version, type; templates, files, values, schema) until helm-core's exact Helm encoding lands.
+   * The chart as the record stores it, exactly as Helm writes it, its mod times at the offset of
+   * this client's clock.
    */
-  static dev.capstan.release.ReleaseChart storedChart(Chart chart) {
-    Map<String, Object> md = new LinkedHashMap<>();
-    dev.capstan.chart.ChartMetadata m = chart.metadata();
-    md.put("name", m.name());
-    md.put("version", m.version());
-    if (m.description() != null && !m.description().isEmpty()) {
-      md.put("description", m.description());
-    }
-    md.put("apiVersion", m.apiVersion());
-    if (m.appVersion() != null && !m.appVersion().isEmpty()) {
-      md.put("appVersion", m.appVersion());
-    }
-    List<dev.capstan.release.StoredFile> templates = new ArrayList<>();
-    chart.templates().forEach(t -> templates.add(
-        new dev.capstan.release.StoredFile(t.name(), t.data(), null, Map.of())));
-    List<dev.capstan.release.StoredFile> files = new ArrayList<>();
-    chart.files().forEach(f -> files.add(
-        new dev.capstan.release.StoredFile(f.name(), f.data(), null, Map.of())));
-    return new dev.capstan.release.ReleaseChart(md, null, templates, chart.values(),
-        chart.schema().orElse(null), null, files, null, Map.of());
+  dev.capstan.release.ReleaseChart storedChart(Chart chart) {
+    return dev.capstan.release.ReleaseChart.of(chart, clock.getZone());
   }
 
   /**

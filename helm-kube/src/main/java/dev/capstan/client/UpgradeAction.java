@@ -112,7 +112,7 @@ final class UpgradeAction {
     Release upgraded = new Release(name,
         new ReleaseInfo(current.info().firstDeployed(), life.now(), null, "Preparing upgrade",
             ReleaseStatus.PENDING_UPGRADE, 0, rendered.notes(), Map.of()),
-        Lifecycle.storedChart(rendered.values().chart()), newValues, rendered.manifestText(),
+        life.storedChart(rendered.values().chart()), newValues, rendered.manifestText(),
         rendered.hooks(), revision, releaseNs, method, labels(last.labels(), o.labels()),
         Map.of(), List.of());
 
