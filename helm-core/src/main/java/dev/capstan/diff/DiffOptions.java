@@ -102,6 +102,7 @@ public final class DiffOptions {
     return namespaced.test(apiVersion, kind) ? namespace : "";
   }
 
+  /** The options in words, for logs. */
   @Override
   public String toString() {
     return "DiffOptions[contextLines=" + contextLines + ", showSecrets=" + showSecrets

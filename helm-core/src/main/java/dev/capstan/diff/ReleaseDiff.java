@@ -82,6 +82,7 @@ public final class ReleaseDiff {
     return o instanceof ReleaseDiff d && resources.equals(d.resources);
   }
 
+  /** A hash of the resources. */
   @Override
   public int hashCode() {
     return resources.hashCode();

@@ -127,6 +127,7 @@ public final class ResourceDiff {
         && hunks.equals(r.hunks);
   }
 
+  /** A hash of the parts. */
   @Override
   public int hashCode() {
     return Objects.hash(apiVersion, kind, namespace, name, change, source, fromYaml, toYaml);
