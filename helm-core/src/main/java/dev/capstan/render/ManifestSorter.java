@@ -89,6 +89,36 @@ final class ManifestSorter {
     return docs;
   }
 
+  /** The prefix of the comment line that names a document's template in a release manifest. */
+  static final String SOURCE_PREFIX = "# Source: ";
+
+  /**
+   * Reads a release's manifest text ({@code ---\n# Source: <path>\n<content>\n} blocks) back
+   * into its documents, in order: each document's path comes from its {@code # Source:} line
+   * ({@code ""} without one), its content is the rest, trimmed. Blank documents are skipped.
+   *
+   * @throws RenderException when a document is not valid YAML or its head has the wrong types
+   */
+  static List<Manifest> documents(String manifestText) {
+    List<Manifest> out = new ArrayList<>();
+    for (String doc : split(manifestText)) {
+      String path = "";
+      String content = doc;
+      if (doc.startsWith(SOURCE_PREFIX)) {
+        int eol = doc.indexOf('\n');
+        path = (eol < 0 ? doc.substring(SOURCE_PREFIX.length())
+            : doc.substring(SOURCE_PREFIX.length(), eol)).strip();
+        content = eol < 0 ? "" : doc.substring(eol + 1).strip();
+      }
+      if (content.isEmpty()) {
+        continue;
+      }
+      Head head = Head.parse(path.isEmpty() ? "<manifest>" : path, content);
+      out.add(new Manifest(path, content, head.apiVersion, head.kind, head.name));
+    }
+    return out;
+  }
+
   private static void addPiece(List<String> docs, String content, int from, int to) {
     String piece = content.substring(from, to);
     if (!piece.isBlank()) {
