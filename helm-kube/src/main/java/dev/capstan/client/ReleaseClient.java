@@ -131,6 +131,26 @@ public final class ReleaseClient {
   }
 
   /**
+   * What upgrading release {@code name} to {@code chart} with {@code options} would change, per
+   * resource, against its current revision and against the live objects, without changing
+   * anything ({@code helm diff upgrade}). The upgrade runs as a server-side dry run: the cluster
+   * is read, nothing is written or stored.
+   *
+   * @param diff context lines, secrets shown or redacted (the default), paths to ignore
+   * @throws ReleaseOperationException when the upgrade itself would fail (e.g. an ownership
+   *     conflict), with Helm's message
+   */
+  public UpgradeDiff diff(String name, Chart chart, Consumer<UpgradeOptions.Builder> options,
+      dev.capstan.diff.DiffOptions diff) {
+    Objects.requireNonNull(diff, "diff");
+    UpgradeOptions.Builder b = UpgradeOptions.builder();
+    options.accept(b);
+    UpgradeOptions o = b.dryRun(DryRun.SERVER).build();
+    Release wouldBe = upgrade.run(name, chart, o);
+    return DiffAction.diff(life, name, wouldBe, diff);
+  }
+
+  /**
    * Rolls release {@code name} back to an earlier revision (§3.3): its stored manifest and hooks
    * are applied again as a new revision.
    *

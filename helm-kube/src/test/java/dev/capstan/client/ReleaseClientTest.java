@@ -467,4 +467,43 @@ class ReleaseClientTest {
     assertThat(statuses(helm.history("web"))).containsExactly("superseded", "superseded",
         "deployed");
   }
+
+  @Test
+  @DisplayName("diff shows per resource what an upgrade would change, against the release and the live objects, secrets redacted, nothing written")
+  void diff() {
+    Map<String, String> secret = Map.of("templates/secret.yaml.peb", """
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: {{ Release.Name }}-db
+        stringData:
+          password: "{{ Values.password }}"
+        """);
+    helm.install("web", chart("1.0.0", "color: blue\nsize: small\npassword: hunter2\n", secret),
+        in -> in.set("color=red").serverSide(ServerSide.FALSE));
+    // Someone edits the live ConfigMap by hand
+    Map<String, Object> live = liveConfig("web");
+    live.put("data", Map.of("color", "red", "size", "XXL"));
+    cluster.replace(live);
+
+    UpgradeDiff d = helm.diff("web", chart("1.1.0", "color: blue\nsize: small\npassword: s3cret\n",
+        secret), up -> up.set("color=green"), dev.capstan.diff.DiffOptions.defaults());
+
+    assertThat(d.wouldBe().version()).isEqualTo(2);
+    assertThat(d.againstRelease().changed()).extracting(r -> r.kind() + "/" + r.name())
+        .containsExactlyInAnyOrder("ConfigMap/web-config", "Secret/web-db");
+    String configDiff = d.againstRelease().changed().stream()
+        .filter(r -> r.kind().equals("ConfigMap")).findFirst().orElseThrow().unifiedDiff();
+    assertThat(configDiff).contains("-  color: red").contains("+  color: green");
+    // Against the live objects the hand edit shows too
+    String liveDiff = d.againstLive().changed().stream()
+        .filter(r -> r.kind().equals("ConfigMap")).findFirst().orElseThrow().unifiedDiff();
+    assertThat(liveDiff).contains("-  size: XXL").contains("+  size: small");
+    // Secrets' values never appear
+    assertThat(d.againstRelease().report() + d.againstLive().report())
+        .doesNotContain("hunter2").doesNotContain("s3cret")
+        .doesNotContain(java.util.Base64.getEncoder().encodeToString("s3cret".getBytes()));
+    assertThat(helm.history("web")).hasSize(1);
+    assertThat(liveConfig("web").get("data")).isEqualTo(Map.of("color", "red", "size", "XXL"));
+  }
 }
