@@ -195,4 +195,41 @@ class SeedScenariosTest {
     assertThat(data("web-green-config")).containsEntry("color", "green");
     assertThat(helm.list(l -> { })).extracting(Release::name).containsExactly("web-green");
   }
+
+  @Test
+  @DisplayName("canary: the same chart as a small second release, its replicas set on the command line, then promoted")
+  void canary() {
+    Map<String, String> deployment = Map.of("templates/deploy.yaml.peb", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: {{ Release.Name }}
+        spec:
+          replicas: {{ Values.replicas }}
+          selector: {matchLabels: {app: "{{ Release.Name }}"}}
+          template:
+            metadata: {labels: {app: "{{ Release.Name }}"}}
+            spec:
+              containers: [{name: web, image: "nginx:{{ Values.tag }}"}]
+        """);
+    var chart = ReleaseClientTest.chart("1.0.0", "color: blue\nsize: small\nreplicas: 3\n"
+        + "tag: \"1.26\"\n", deployment);
+    helm.install("web", chart, in -> in.serverSide(ServerSide.FALSE));
+
+    helm.install("web-canary", chart, in -> in.set("replicas=1,tag=1.27")
+        .serverSide(ServerSide.FALSE));
+    Map<String, Object> canary = cluster.get(new ResourceRef("apps/v1", "Deployment", "apps",
+        "web-canary")).orElseThrow();
+    assertThat(((Map<?, ?>) canary.get("spec")).get("replicas")).isEqualTo(1);
+    assertThat(canary.toString()).contains("nginx:1.27");
+
+    // Promote: the main release takes the canary's tag, the canary goes
+    helm.upgrade("web", chart, up -> up.set("tag=1.27"));
+    helm.uninstall("web-canary", un -> { });
+    Map<String, Object> main = cluster.get(new ResourceRef("apps/v1", "Deployment", "apps", "web"))
+        .orElseThrow();
+    assertThat(((Map<?, ?>) main.get("spec")).get("replicas")).isEqualTo(3);
+    assertThat(main.toString()).contains("nginx:1.27");
+    assertThat(exists("Deployment", "web-canary")).isFalse();
+  }
 }
