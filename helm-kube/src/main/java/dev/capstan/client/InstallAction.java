@@ -105,7 +105,7 @@ final class InstallAction {
           .withDescription("superseded by new release")));
     }
     try {
-      life.create(storage, release, life.lease(deadline, atomicBudget(o)));
+      life.create(storage, release, life.lease());
     } catch (ReleaseExistsException e) {
       Release holder = storage.get(name, version);
       throw new ReleaseInProgressException("another operation (install/upgrade/rollback) is in "
@@ -177,15 +177,6 @@ final class InstallAction {
     } catch (ReleaseNotFoundException free) {
       return Optional.empty();
     }
-  }
-
-  /** The time an atomic install may take after its deadline to uninstall. */
-  private java.time.Duration atomicBudget(InstallOptions o) {
-    if (!o.atomic()) {
-      return java.time.Duration.ZERO;
-    }
-    return o.rollbackTimeout().orElse(o.waitOptions().timeout() == null ? life.defaultTimeout()
-        : o.waitOptions().timeout());
   }
 
   private void createNamespace(String ns) {

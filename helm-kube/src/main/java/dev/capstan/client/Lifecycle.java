@@ -55,13 +55,17 @@ final class Lifecycle {
   private final int defaultHistoryMax;
   private final String holder;
   private final RecoveryPolicy autoRecover;
-
-  /** How long after its operation's deadline a lease still holds: time to record the failure. */
-  static final Duration LEASE_GRACE = Duration.ofSeconds(30);
+  private final Duration leaseTtl;
+  /** One lock per release: the action's writes and its lease renewals never race each other. */
+  private final Map<String, Object> writeLocks = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The renewals running for each release, and per thread for the operation that started them. */
+  private final Map<String, Heartbeat> heartbeats = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Thread, List<Heartbeat>> byThread = new java.util.concurrent.ConcurrentHashMap<>();
 
   Lifecycle(Cluster cluster, ReleaseDriver driver, Clock clock, ProgressListener listener,
       Supplier<KubernetesSerialization> serialization, String defaultNamespace,
-      Duration defaultTimeout, int defaultHistoryMax, String holder, RecoveryPolicy autoRecover) {
+      Duration defaultTimeout, int defaultHistoryMax, String holder, RecoveryPolicy autoRecover,
+      Duration leaseTtl) {
     this.cluster = cluster;
     this.driver = driver;
     this.clock = clock;
@@ -72,6 +76,26 @@ final class Lifecycle {
     this.defaultHistoryMax = defaultHistoryMax;
     this.holder = holder;
     this.autoRecover = autoRecover;
+    this.leaseTtl = leaseTtl;
+  }
+
+  /**
+   * Runs one client operation; whatever way it ends, the lease renewals it started stop, so that
+   * a revision it left pending becomes recoverable once its lease runs out.
+   */
+  <T> T operation(java.util.function.Supplier<T> body) {
+    try {
+      return body.get();
+    } finally {
+      List<Heartbeat> started = byThread.remove(Thread.currentThread());
+      if (started != null) {
+        started.forEach(Heartbeat::close);
+      }
+    }
+  }
+
+  private Object lockFor(Release r) {
+    return writeLocks.computeIfAbsent(r.namespace() + "/" + r.name(), k -> new Object());
   }
 
   /** The policy for abandoned revisions found by an action, or null when the caller recovers. */
@@ -79,13 +103,64 @@ final class Lifecycle {
     return autoRecover;
   }
 
+  /** The lease of an operation that starts now, as storage annotations; renewed while it runs. */
+  Map<String, String> lease() {
+    Instant now = clock.instant();
+    return new ReleaseLease(holder, now, now.plus(leaseTtl)).toAnnotations();
+  }
+
   /**
-   * The lease of an operation that started now and must end by {@code deadline} (plus, for atomic
-   * operations, {@code extra} for the rollback), as storage annotations.
+   * Renews the lease of a pending revision every third of its time to live, until the revision
+   * is no longer pending or held by this client, or the operation ends.
    */
-  Map<String, String> lease(Instant deadline, Duration extra) {
-    return new ReleaseLease(holder, clock.instant(), deadline.plus(extra).plus(LEASE_GRACE))
-        .toAnnotations();
+  private final class Heartbeat implements AutoCloseable {
+    private final java.util.concurrent.ScheduledExecutorService timer;
+    private final String key;
+
+    Heartbeat(ReleaseStorage storage, Release pending) {
+      this.key = pending.namespace() + "/" + pending.name();
+      this.timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "capstan-lease-" + pending.name());
+        t.setDaemon(true);
+        return t;
+      });
+      long every = Math.max(1, leaseTtl.toMillis() / 3);
+      timer.scheduleWithFixedDelay(() -> renew(storage, pending), every, every,
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void renew(ReleaseStorage storage, Release pending) {
+      try {
+        synchronized (lockFor(pending)) {
+          dev.capstan.storage.StoredRelease stored =
+              storage.getStored(pending.name(), pending.version());
+          Release r = stored.release();
+          java.util.Optional<ReleaseLease> lease = ReleaseLease.of(stored.annotations());
+          boolean ours = lease.isPresent() && lease.get().holder().equals(holder);
+          if (!ours || r.info() == null || r.info().status() == null
+              || !r.info().status().isPending()) {
+            timer.shutdown();
+            return;
+          }
+          storage.update(r, new ReleaseLease(holder, lease.get().acquired(),
+              clock.instant().plus(leaseTtl)).toAnnotations());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("could not renew the lease of {} revision {}: {}", pending.name(),
+            pending.version(), e.getMessage());
+      }
+    }
+
+    @Override
+    public void close() {
+      heartbeats.remove(key, this);
+      timer.shutdownNow();
+      try {
+        timer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** The lease recorded on a stored revision, if any. */
@@ -180,10 +255,23 @@ final class Lifecycle {
     return defaultTimeout;
   }
 
-  /** Stores a new revision (with its lease annotations) and reports it. */
+  /**
+   * Stores a new revision (with its lease annotations) and reports it; a revision with a lease
+   * has it renewed until the operation ends.
+   */
   void create(ReleaseStorage storage, Release release, Map<String, String> annotations) {
-    storage.create(release, annotations);
+    synchronized (lockFor(release)) {
+      storage.create(release, annotations);
+    }
     recorded(release);
+    if (ReleaseLease.of(annotations).isPresent()) {
+      Heartbeat beat = new Heartbeat(storage, release);
+      Heartbeat before = heartbeats.put(release.namespace() + "/" + release.name(), beat);
+      if (before != null) {
+        before.close();
+      }
+      byThread.computeIfAbsent(Thread.currentThread(), t -> new ArrayList<>()).add(beat);
+    }
   }
 
   /** Stores a new revision and reports it. */
@@ -193,13 +281,26 @@ final class Lifecycle {
 
   /** Replaces a stored revision (keeping its annotations) and reports it. */
   void update(ReleaseStorage storage, Release release) {
-    storage.update(release);
+    synchronized (lockFor(release)) {
+      storage.update(release);
+    }
     recorded(release);
   }
 
-  /** Replaces a stored revision and its annotations and reports it. */
+  /**
+   * Replaces a stored revision and its annotations and reports it; clearing the annotations ends
+   * the revision's lease and its renewals.
+   */
   void update(ReleaseStorage storage, Release release, Map<String, String> annotations) {
-    storage.update(release, annotations);
+    if (annotations.isEmpty()) {
+      Heartbeat beat = heartbeats.get(release.namespace() + "/" + release.name());
+      if (beat != null) {
+        beat.close();
+      }
+    }
+    synchronized (lockFor(release)) {
+      storage.update(release, annotations);
+    }
     recorded(release);
   }
 
@@ -403,7 +504,9 @@ final class Lifecycle {
     try {
       List<Hook> ran = runner.run(event, subset, release.namespace(), remaining(deadline), h -> {
         latest[0] = merged.apply(h);
-        storage.update(latest[0]);
+        synchronized (lockFor(latest[0])) {
+          storage.update(latest[0]);
+        }
       });
       return merged.apply(ran);
     } catch (HookException e) {

@@ -41,6 +41,8 @@ import java.util.function.Consumer;
 public final class ReleaseClient {
   /** The CLI's default timeout of an operation. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+  /** How long a lease lasts without renewal unless {@link Builder#leaseDuration} says. */
+  public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(30);
   /** The CLI's default number of revisions kept. */
   public static final int DEFAULT_HISTORY_MAX = 10;
 
@@ -59,7 +61,7 @@ public final class ReleaseClient {
     Supplier serialization = new Supplier(given);
     this.namespace = b.namespace;
     this.life = new Lifecycle(b.cluster, b.driver, b.clock, b.listener, serialization::get,
-        b.namespace, b.timeout, b.historyMax, b.holder, b.autoRecover);
+        b.namespace, b.timeout, b.historyMax, b.holder, b.autoRecover, b.leaseDuration);
     this.uninstall = new UninstallAction(life);
     this.rollback = new RollbackAction(life);
     this.recover = new RecoverAction(life, rollback, uninstall);
@@ -112,7 +114,8 @@ public final class ReleaseClient {
   public Release install(String name, Chart chart, Consumer<InstallOptions.Builder> options) {
     InstallOptions.Builder b = InstallOptions.builder();
     options.accept(b);
-    return install.run(name, chart, b.build());
+    InstallOptions o = b.build();
+    return life.operation(() -> install.run(name, chart, o));
   }
 
   /**
@@ -127,7 +130,8 @@ public final class ReleaseClient {
   public Release upgrade(String name, Chart chart, Consumer<UpgradeOptions.Builder> options) {
     UpgradeOptions.Builder b = UpgradeOptions.builder();
     options.accept(b);
-    return upgrade.run(name, chart, b.build());
+    UpgradeOptions o = b.build();
+    return life.operation(() -> upgrade.run(name, chart, o));
   }
 
   /**
@@ -159,7 +163,8 @@ public final class ReleaseClient {
   public Release rollback(String name, Consumer<RollbackOptions.Builder> options) {
     RollbackOptions.Builder b = RollbackOptions.builder();
     options.accept(b);
-    return rollback.run(name, namespace, b.build());
+    RollbackOptions o = b.build();
+    return life.operation(() -> rollback.run(name, namespace, o));
   }
 
   /**
@@ -271,7 +276,9 @@ public final class ReleaseClient {
       Consumer<RollbackOptions.Builder> rollback) {
     RollbackOptions.Builder b = RollbackOptions.builder();
     rollback.accept(b);
-    return recover.run(name, namespace, Objects.requireNonNull(policy, "policy"), force, b.build());
+    RollbackOptions o = b.build();
+    Objects.requireNonNull(policy, "policy");
+    return life.operation(() -> recover.run(name, namespace, policy, force, o));
   }
 
   /** Builds a {@link ReleaseClient}. */
@@ -286,8 +293,23 @@ public final class ReleaseClient {
     private KubernetesSerialization serialization;
     private String holder = "capstan-" + java.util.UUID.randomUUID();
     private RecoveryPolicy autoRecover;
+    private Duration leaseDuration = DEFAULT_LEASE_DURATION;
 
     private Builder() {}
+
+    /**
+     * How long a pending revision's lease lasts without renewal (default 30 s); a running
+     * operation renews it every third of that, so a revision whose lease has run out was
+     * abandoned by a process that died.
+     */
+    public Builder leaseDuration(Duration d) {
+      Objects.requireNonNull(d, "leaseDuration");
+      if (d.compareTo(Duration.ofMillis(100)) < 0) {
+        throw new IllegalArgumentException("the lease duration must be at least 100 ms, got " + d);
+      }
+      this.leaseDuration = d;
+      return this;
+    }
 
     /**
      * The identity recorded in the leases of this client's operations (default {@code capstan-}

@@ -54,7 +54,7 @@ final class RollbackAction {
         current.version() + 1, current.namespace().isEmpty() ? ns : current.namespace(), method,
         target.labels(), Map.of(), List.of());
     try {
-      life.create(storage, release, life.lease(deadline, java.time.Duration.ZERO));
+      life.create(storage, release, life.lease());
     } catch (ReleaseExistsException e) {
       throw new ReleaseInProgressException("another operation (install/upgrade/rollback) is in "
           + "progress: revision " + release.version() + " of " + name + " was recorded meanwhile",

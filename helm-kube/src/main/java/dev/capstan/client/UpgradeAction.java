@@ -136,9 +136,7 @@ final class UpgradeAction {
       return dryRunResult(upgraded, o);
     }
     try {
-      life.create(storage, upgraded, life.lease(deadline, o.atomic() ? o.rollbackTimeout().orElse(
-          o.waitOptions().timeout() == null ? life.defaultTimeout() : o.waitOptions().timeout())
-          : java.time.Duration.ZERO));
+      life.create(storage, upgraded, life.lease());
     } catch (ReleaseExistsException e) {
       throw new ReleaseInProgressException("another operation (install/upgrade/rollback) is in "
           + "progress: revision " + revision + " of " + name + " was recorded meanwhile",

@@ -159,9 +159,9 @@ class CrashRecoveryTest {
     ReleaseLease lease = ReleaseLease.of(ReleaseStorage.of(driver, "apps", clock)
         .getStored("web", 2).annotations()).orElseThrow();
     assertThat(lease.holder()).isEqualTo("worker-1");
-    // The upgrade's deadline (2 min) and the grace period
-    assertThat(lease.expires()).isEqualTo(clock.instant().plus(Duration.ofMinutes(2))
-        .plus(Lifecycle.LEASE_GRACE));
+    // Its time to live; the dead process renews it no more
+    assertThat(lease.expires()).isEqualTo(lease.acquired()
+        .plus(ReleaseClient.DEFAULT_LEASE_DURATION));
 
     assertThatThrownBy(() -> other.upgrade("web", ReleaseClientTest.chart("3.0.0"), up -> { }))
         .isInstanceOfSatisfying(ReleaseInProgressException.class, e -> {
@@ -217,5 +217,49 @@ class CrashRecoveryTest {
     assertThat(other.history("web")).extracting(x -> x.info().status().wireName())
         .containsExactly("superseded", "failed", "superseded", "deployed");
     assertThat(config("web").get("data")).isEqualTo(Map.of("color", "blue", "size", "small"));
+  }
+
+  @Test
+  @DisplayName("a running operation renews its lease, and clears it when it ends")
+  void leaseRenewed() throws Exception {
+    ReleaseClient helm = ReleaseClient.builder().cluster(cluster).storage(driver)
+        .namespace("apps").holder("worker-3").leaseDuration(Duration.ofMillis(300))
+        .serialization(noRetries.getKubernetesSerialization()).build();
+    helm.install("web", ReleaseClientTest.chart("1.0.0"), in -> in.serverSide(ServerSide.FALSE));
+    // An upgrade whose pre-upgrade hook Job never finishes runs until its 2 s deadline
+    String hook = """
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: {{ Release.Name }}-slow
+          annotations: {"helm.sh/hook": pre-upgrade}
+        spec:
+          template:
+            spec:
+              restartPolicy: Never
+              containers: [{name: slow, image: busybox}]
+        """;
+    var upgrade = java.util.concurrent.CompletableFuture.runAsync(() -> helm.upgrade("web",
+        ReleaseClientTest.chart("2.0.0", "color: blue\nsize: small\n",
+            Map.of("templates/slow.yaml.peb", hook)), up -> up.timeout(Duration.ofSeconds(2))));
+    ReleaseStorage storage = ReleaseStorage.of(driver, "apps", Clock.systemUTC());
+    java.util.List<Instant> expiries = new java.util.ArrayList<>();
+    long until = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+    while (System.nanoTime() < until) {
+      try {
+        ReleaseLease.of(storage.getStored("web", 2).annotations()).map(ReleaseLease::expires)
+            .ifPresent(expiries::add);
+      } catch (dev.capstan.storage.ReleaseNotFoundException notYet) {
+        // The upgrade has not recorded revision 2 yet
+      }
+      Thread.sleep(50);
+    }
+    assertThatThrownBy(() -> upgrade.get(30, java.util.concurrent.TimeUnit.SECONDS))
+        .hasCauseInstanceOf(ReleaseOperationException.class);
+
+    assertThat(expiries.stream().distinct().count()).isGreaterThan(2);
+    assertThat(expiries).isSorted();
+    assertThat(storage.getStored("web", 2).annotations()).isEmpty();
+    assertThat(storage.get("web", 2).info().status()).isEqualTo(ReleaseStatus.FAILED);
   }
 }
