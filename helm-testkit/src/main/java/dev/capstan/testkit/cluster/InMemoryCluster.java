@@ -707,16 +707,9 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
   static String tail(String text, int lines) {
     boolean newline = text.endsWith("\n");
     String body = newline ? text.substring(0, text.length() - 1) : text;
-    int start = body.length();
-    for (int n = 0; n < lines && start > 0; n++) {
-      start = body.lastIndexOf('\n', start - 1);
-      if (start < 0) {
-        start = -1;
-        break;
-      }
-    }
-    String out = start < 0 ? body : body.substring(start + 1);
-    return newline ? out + "\n" : out;
+    List<String> all = List.of(body.split("\n", -1));
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()))
+        + (newline ? "\n" : "");
   }
 
   /** Copies of the matching objects, sorted by namespace, then name. */
