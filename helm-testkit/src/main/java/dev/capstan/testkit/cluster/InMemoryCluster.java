@@ -150,6 +150,10 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
   private final List<RecordedRequest> requests = new ArrayList<>();
   private final Faults faults = new Faults();
   private final Dispatcher dispatcher = new Dispatcher();
+  /** The simulated controllers, or null when they are off. */
+  private final ControllerManager controllers;
+  /** Log text per pod and container, as {@link #setLogs} wrote it. */
+  private final Map<ObjectKey, Map<String, String>> podLogs = new HashMap<>();
   private long resourceVersion;
   private long uids;
   private long clusterIps;
@@ -161,6 +165,8 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     this.serverVersion = b.serverVersion;
     this.fieldManager = b.fieldManager;
     this.listTypes = new ListTypes(b.mergeKeys);
+    this.controllers = b.controllers == null ? null
+        : new ControllerManager(b.controllers, new ControllerStore(), lock);
     synchronized (lock) {
       KindInfo namespaces = kinds.resolve("v1", "Namespace");
       for (String ns : List.of("default", "kube-node-lease", "kube-public", "kube-system")) {
@@ -168,7 +174,10 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
         object.put("apiVersion", "v1");
         object.put("kind", "Namespace");
         object.put("metadata", new LinkedHashMap<>(Map.of("name", ns)));
-        createNew(namespaces, object, null, "v1", "creating Namespace/" + ns);
+        createNew(namespaces, object, null, fieldManager, "v1", "creating Namespace/" + ns);
+      }
+      if (controllers != null) {
+        controllers.start();
       }
     }
   }
@@ -184,8 +193,24 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     private String serverVersion = "v1.35.0";
     private String fieldManager = "capstan";
     private MergeKeys mergeKeys = MergeKeys.builtIn();
+    private Controllers controllers;
 
     private Builder() {}
+
+    /**
+     * Runs the simulated controllers with {@code controllers}' settings, so that workloads get
+     * their ReplicaSets, Pods and status and become ready as on a real cluster (see the class
+     * description); off unless set.
+     */
+    public Builder controllers(Controllers controllers) {
+      this.controllers = Objects.requireNonNull(controllers, "controllers");
+      return this;
+    }
+
+    /** Runs the simulated controllers with {@link Controllers#defaults()}: everything ready at once. */
+    public Builder withControllers() {
+      return controllers(Controllers.defaults());
+    }
 
     /** The clock for creation timestamps, managed-field times and condition times. */
     public Builder clock(Clock clock) {
@@ -283,6 +308,42 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
   }
 
   /**
+   * The scenarios the simulated controllers play: which workloads never become ready, crash-loop,
+   * fail to pull their image, fail or exceed their progress deadline. For example {@code
+   * cluster.scenario().deployment("web").crashLoop("app")} or {@code
+   * cluster.scenario().job("migrate").fail("relation \"users\" already exists")}; see {@link
+   * Scenarios}.
+   *
+   * @throws IllegalStateException when the cluster runs no controllers
+   */
+  public Scenarios scenario() {
+    if (controllers == null) {
+      throw new IllegalStateException("this in-memory cluster runs no controllers, so no scenario"
+          + " could take effect: build it with InMemoryCluster.builder().withControllers()");
+    }
+    return controllers.scenarios();
+  }
+
+  /**
+   * Sets the log text that {@link #logs} serves for one container of a pod, until the pod is
+   * deleted; it takes precedence over the text a {@linkplain Scenario#logs scenario} gives.
+   *
+   * @throws IllegalArgumentException when {@code pod} does not name a Pod
+   */
+  public void setLogs(ResourceRef pod, String container, String text) {
+    Objects.requireNonNull(pod, "pod");
+    Objects.requireNonNull(container, "container");
+    Objects.requireNonNull(text, "text");
+    if (!pod.group().isEmpty() || !pod.kind().equals("Pod") || pod.namespace().isEmpty()) {
+      throw new IllegalArgumentException("logs belong to a Pod in a namespace, not " + pod);
+    }
+    synchronized (lock) {
+      podLogs.computeIfAbsent(new ObjectKey("", "Pod", pod.namespace(), pod.name()),
+          k -> new HashMap<>()).put(container, text);
+    }
+  }
+
+  /**
    * Ends every watch (each one's {@code onClose} hears null) and stops the cluster's threads,
    * waiting up to five seconds for listeners being called to return. The stored objects stay
    * readable; new watches are refused. Closing again does nothing.
@@ -299,12 +360,15 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
       watches.clear();
     }
     open.forEach(WatchHandle::stop);
+    if (controllers != null) {
+      controllers.shutdown(CLOSE_WAIT_MILLIS);
+    }
     dispatcher.shutdown(CLOSE_WAIT_MILLIS);
   }
 
   /** Whether every thread of this cluster has ended (after {@link #close()}). */
   boolean threadsEnded() {
-    return dispatcher.isTerminated();
+    return dispatcher.isTerminated() && (controllers == null || controllers.isTerminated());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -373,7 +437,10 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
       Map<String, Object> body = body(object, what);
       KindInfo kind = resolve(r.apiVersion(), r.kind(), what);
       key(kind, r.namespace(), r.name(), what);
-      return out(createNew(kind, body, null, r.apiVersion(), what), r.apiVersion());
+      Map<String, Object> stored = out(createNew(kind, body, null, fieldManager, r.apiVersion(),
+          what), r.apiVersion());
+      settle();
+      return stored;
     }
   }
 
@@ -400,8 +467,10 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
           && live.object().containsKey("status")) {
         body.put("status", Values.copy(live.object().get("status")));
       }
-      return out(update(kind, key, live, body, null, fieldManager, r.apiVersion(), what),
-          r.apiVersion());
+      Map<String, Object> stored = out(update(kind, key, live, body, null, fieldManager,
+          r.apiVersion(), what), r.apiVersion());
+      settle();
+      return stored;
     }
   }
 
@@ -439,8 +508,10 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
             + " namespace of " + kind.resource() + " " + GoJson.goQuote(key.name()));
       }
       preconditions(kind, key, candidate, live, what);
-      return out(update(kind, key, live, candidate, null, fieldManager, ref.apiVersion(), what),
-          ref.apiVersion());
+      Map<String, Object> stored = out(update(kind, key, live, candidate, null, fieldManager,
+          ref.apiVersion(), what), ref.apiVersion());
+      settle();
+      return stored;
     }
   }
 
@@ -517,9 +588,11 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
         throw failure(what, 409, "Conflict", c.getMessage());
       }
       Map<String, Object> stored = live == null
-          ? createNew(kind, merged, after, r.apiVersion(), what)
+          ? createNew(kind, merged, after, manager, r.apiVersion(), what)
           : update(kind, key, live, merged, after, manager, r.apiVersion(), what);
-      return out(stored, r.apiVersion());
+      Map<String, Object> result = out(stored, r.apiVersion());
+      settle();
+      return result;
     }
   }
 
@@ -546,47 +619,97 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
         throw failure(what, 403, "Forbidden", "namespaces " + GoJson.goQuote(key.name())
             + " is forbidden: this namespace may not be deleted");
       }
-      List<ObjectKey> contents = new ArrayList<>();
-      KindInfo defined = null;
-      if (kind.is("", "Namespace")) {
-        for (ObjectKey k : objects.keySet()) {
-          if (k.namespace().equals(key.name())) {
-            contents.add(k);
-          }
-        }
-      } else if (kind.is(Kinds.CRD_GROUP, Kinds.CRD_KIND)) {
-        defined = Kinds.fromCrd(target.object());
-        if (defined != null) {
-          contents.addAll(objects.subMap(ObjectKey.first(defined.group(), defined.kind()),
-              ObjectKey.afterLast(defined.group(), defined.kind())).keySet());
-        }
-      }
-      List<ObjectKey> doomed;
-      if (propagation == Propagation.ORPHAN) {
-        orphanDependents(target, contents);
-        doomed = new ArrayList<>(contents);
-        doomed.add(key);
-      } else {
-        List<ObjectKey> roots = new ArrayList<>();
-        roots.add(key);
-        roots.addAll(contents);
-        List<ObjectKey> closure = withDependents(roots);
-        if (propagation == Propagation.FOREGROUND || !contents.isEmpty()) {
-          closure.remove(key);
-          doomed = propagation == Propagation.FOREGROUND ? reversed(closure) : closure;
-          doomed.add(key);
-        } else {
-          doomed = closure;
-        }
-      }
-      for (ObjectKey k : doomed) {
-        remove(k);
-      }
-      if (defined != null) {
-        kinds.undefine(target.object());
-      }
+      deleteStored(kind, key, target, propagation);
+      settle();
       return true;
     }
+  }
+
+  /** Deletes a stored object with what goes along with it, as {@link #delete} describes. */
+  private void deleteStored(KindInfo kind, ObjectKey key, Stored target,
+      Propagation propagation) {
+    List<ObjectKey> contents = new ArrayList<>();
+    KindInfo defined = null;
+    if (kind.is("", "Namespace")) {
+      for (ObjectKey k : objects.keySet()) {
+        if (k.namespace().equals(key.name())) {
+          contents.add(k);
+        }
+      }
+    } else if (kind.is(Kinds.CRD_GROUP, Kinds.CRD_KIND)) {
+      defined = Kinds.fromCrd(target.object());
+      if (defined != null) {
+        contents.addAll(objects.subMap(ObjectKey.first(defined.group(), defined.kind()),
+            ObjectKey.afterLast(defined.group(), defined.kind())).keySet());
+      }
+    }
+    List<ObjectKey> doomed;
+    if (propagation == Propagation.ORPHAN) {
+      orphanDependents(target, contents);
+      doomed = new ArrayList<>(contents);
+      doomed.add(key);
+    } else {
+      List<ObjectKey> roots = new ArrayList<>();
+      roots.add(key);
+      roots.addAll(contents);
+      List<ObjectKey> closure = withDependents(roots);
+      if (propagation == Propagation.FOREGROUND || !contents.isEmpty()) {
+        closure.remove(key);
+        doomed = propagation == Propagation.FOREGROUND ? reversed(closure) : closure;
+        doomed.add(key);
+      } else {
+        doomed = closure;
+      }
+    }
+    for (ObjectKey k : doomed) {
+      remove(k);
+    }
+    if (defined != null) {
+      kinds.undefine(target.object());
+    }
+  }
+
+  /**
+   * The last {@code tailLines} lines of the log text set for the container ({@link #setLogs}, or
+   * a scenario's); an empty text when none is set; empty when the pod or the container does not
+   * exist.
+   *
+   * @throws IllegalArgumentException when {@code tailLines} is less than 1
+   */
+  @Override
+  public Optional<String> logs(ResourceRef pod, String container, int tailLines) {
+    Objects.requireNonNull(pod, "pod");
+    Objects.requireNonNull(container, "container");
+    if (tailLines < 1) {
+      throw new IllegalArgumentException("tailLines must be at least 1, got " + tailLines);
+    }
+    synchronized (lock) {
+      begin(RecordedRequest.of(Verb.LOG, pod));
+      String what = "reading the log of " + pod + " container " + container;
+      KindInfo kind = resolve(pod.apiVersion(), pod.kind(), what);
+      if (!kind.is("", "Pod")) {
+        return Optional.empty();
+      }
+      ObjectKey key = key(kind, pod.namespace(), pod.name(), what);
+      Stored s = objects.get(key);
+      if (s == null || !Workloads.containerNames(s.object()).contains(container)) {
+        return Optional.empty();
+      }
+      String text = podLogs.getOrDefault(key, Map.of()).get(container);
+      if (text == null && controllers != null) {
+        text = controllers.scenarioLog(s.object(), container);
+      }
+      return Optional.of(tail(text == null ? "" : text, tailLines));
+    }
+  }
+
+  /** The last {@code lines} lines of {@code text}, a final newline kept. */
+  static String tail(String text, int lines) {
+    boolean newline = text.endsWith("\n");
+    String body = newline ? text.substring(0, text.length() - 1) : text;
+    List<String> all = List.of(body.split("\n", -1));
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()))
+        + (newline ? "\n" : "");
   }
 
   /** Copies of the matching objects, sorted by namespace, then name. */
@@ -652,9 +775,12 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // Writes
 
-  /** Stores a new object (its kind resolved, its body normalised) and answers it as stored. */
+  /**
+   * Stores a new object (its kind resolved, its body normalised) and answers it as stored; when
+   * {@code managed} is null, the write is an update by {@code manager}.
+   */
   private Map<String, Object> createNew(KindInfo kind, Map<String, Object> object,
-      ManagedFields managed, String apiVersion, String what) {
+      ManagedFields managed, String manager, String apiVersion, String what) {
     Map<String, Object> md = Values.metadata(object);
     String namespace = Values.string(md, "namespace");
     if (kind.namespaced()) {
@@ -703,7 +829,7 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     if (managed == null) {
       ManagedFields given = decodedOrNull(md.get("managedFields"));
       managed = (given == null ? ManagedFields.NONE : given).update(
-          Fields.compare(Snapshot.EMPTY, fields), fieldManager, apiVersion, now);
+          Fields.compare(Snapshot.EMPTY, fields), manager, apiVersion, now);
     }
     render(md, managed);
     checkSize(kind, name, object, what);
@@ -713,6 +839,9 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
       kinds.define(object);
     }
     notifyWatches(key, WatchEvent.Type.ADDED, object);
+    if (controllers != null) {
+      controllers.changed(key, object);
+    }
     return object;
   }
 
@@ -724,6 +853,17 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
   private Map<String, Object> update(KindInfo kind, ObjectKey key, Stored live,
       Map<String, Object> candidate, ManagedFields managed, String manager, String apiVersion,
       String what) {
+    return update(kind, key, live, candidate, managed, manager, apiVersion, what, "", false);
+  }
+
+  /**
+   * As {@link #update(KindInfo, ObjectKey, Stored, Map, ManagedFields, String, String, String)},
+   * the update written through {@code subresource} ({@code ""}: the main resource), with the
+   * generation kept when {@code keepGeneration} (as a pod's binding keeps it).
+   */
+  private Map<String, Object> update(KindInfo kind, ObjectKey key, Stored live,
+      Map<String, Object> candidate, ManagedFields managed, String manager, String apiVersion,
+      String what, String subresource, boolean keepGeneration) {
     Map<String, Object> liveMd = Values.map(live.object(), "metadata");
     Map<String, Object> md = Values.metadata(candidate);
     md.put("name", key.name());
@@ -745,8 +885,8 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
       throw invalid(kind, key.name(), what, errors);
     }
     long generation = liveMd.get("generation") instanceof Number n ? n.longValue() : 1;
-    md.put("generation", Values.integer(specChanged(live.object(), candidate) ? generation + 1
-        : generation));
+    md.put("generation", Values.integer(!keepGeneration && specChanged(live.object(), candidate)
+        ? generation + 1 : generation));
     Snapshot fields = Fields.of(candidate, kind, listTypes);
     if (managed == null) {
       ManagedFields base = live.managed();
@@ -757,7 +897,8 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
           base = given;
         }
       }
-      managed = base.update(Fields.compare(live.fields(), fields), manager, apiVersion, now);
+      managed = base.update(Fields.compare(live.fields(), fields), manager, apiVersion, now,
+          subresource);
     }
     if (managed.equals(live.managed())) {
       managed = live.managed();
@@ -774,6 +915,9 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
       kinds.define(candidate);
     }
     notifyWatches(key, WatchEvent.Type.MODIFIED, candidate);
+    if (controllers != null) {
+      controllers.changed(key, candidate);
+    }
     return candidate;
   }
 
@@ -785,6 +929,12 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     Map<String, Object> last = Values.copy(s.object());
     Values.metadata(last).put("resourceVersion", nextResourceVersion());
     notifyWatches(key, WatchEvent.Type.DELETED, last);
+    if (key.group().isEmpty() && key.kind().equals("Pod")) {
+      podLogs.remove(key);
+    }
+    if (controllers != null) {
+      controllers.removed(key, last);
+    }
   }
 
   /** The objects of {@code roots} and, transitively, those whose owner references name them. */
@@ -876,6 +1026,118 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     }
     for (WatchHandle h : list) {
       h.offer(new WatchEvent(type, out(object, h.apiVersion)));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Controllers
+
+  /** Runs the controllers until they have nothing left to do now (the lock is held). */
+  private void settle() {
+    if (controllers != null) {
+      controllers.settle();
+    }
+  }
+
+  /**
+   * The cluster as the simulated controllers see it: reads and writes that take effect at once,
+   * are neither recorded nor failed by injected failures, and are made while the caller holds the
+   * cluster's lock.
+   */
+  private final class ControllerStore implements Store {
+    @Override
+    public Map<String, Object> get(ObjectKey key) {
+      Stored s = objects.get(key);
+      return s == null ? null : Values.copy(s.object());
+    }
+
+    @Override
+    public List<Map<String, Object>> list(String group, String kind, String namespace) {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (Map.Entry<ObjectKey, Stored> e : objects.subMap(ObjectKey.first(group, kind),
+          ObjectKey.afterLast(group, kind)).entrySet()) {
+        if (namespace.isEmpty() || namespace.equals(e.getKey().namespace())) {
+          out.add(Values.copy(e.getValue().object()));
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public Map<String, Object> create(Map<String, Object> object, String manager) {
+      Map<String, Object> body = body(object, "a controller's create");
+      String apiVersion = Values.string(body, "apiVersion");
+      String kindName = Values.string(body, "kind");
+      String what = "creating " + kindName + "/" + Values.string(Values.metadata(body), "name");
+      KindInfo kind = resolve(apiVersion, kindName, what);
+      return Values.copy(createNew(kind, body, null, manager, apiVersion, what));
+    }
+
+    @Override
+    public Map<String, Object> update(Map<String, Object> object, String manager) {
+      return write(object, manager, false);
+    }
+
+    @Override
+    public Map<String, Object> updateStatus(Map<String, Object> object, String manager) {
+      return write(object, manager, true);
+    }
+
+    @Override
+    public Map<String, Object> bind(Map<String, Object> pod, String node, String manager) {
+      ObjectKey key = Store.keyOf(pod);
+      Stored live = objects.get(key);
+      if (live == null) {
+        return null;
+      }
+      Map<String, Object> candidate = Values.copy(live.object());
+      Values.mapIn(candidate, "spec").put("nodeName", node);
+      KindInfo kind = kinds.find(key.group(), key.kind());
+      return Values.copy(InMemoryCluster.this.update(kind, key, live, candidate, null, manager,
+          Values.string(candidate, "apiVersion"), "binding " + key.name(), "", true));
+    }
+
+    private Map<String, Object> write(Map<String, Object> object, String manager,
+        boolean status) {
+      ObjectKey key = Store.keyOf(object);
+      Stored live = objects.get(key);
+      if (live == null) {
+        return null;
+      }
+      Map<String, Object> candidate;
+      if (status) {
+        candidate = Values.copy(live.object());
+        Object given = object.get("status");
+        if (given == null) {
+          candidate.remove("status");
+        } else {
+          candidate.put("status", body(Map.of("status", given), "a status").get("status"));
+        }
+      } else {
+        candidate = body(object, "a controller's update");
+      }
+      KindInfo kind = kinds.find(key.group(), key.kind());
+      String what = "updating " + key.kind() + "/" + key.name() + (status ? " status" : "");
+      return Values.copy(InMemoryCluster.this.update(kind, key, live, candidate, null, manager,
+          Values.string(live.object(), "apiVersion"), what, status ? "status" : "", false));
+    }
+
+    @Override
+    public void delete(ObjectKey key) {
+      Stored target = objects.get(key);
+      if (target != null) {
+        deleteStored(kinds.find(key.group(), key.kind()), key, target, Propagation.BACKGROUND);
+      }
+    }
+
+    @Override
+    public String now() {
+      return InMemoryCluster.this.now();
+    }
+
+    @Override
+    public String serverVersion() {
+      return serverVersion;
     }
   }
 

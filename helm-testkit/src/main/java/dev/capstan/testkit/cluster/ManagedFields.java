@@ -202,7 +202,7 @@ final class ManagedFields {
 
   /** The fields {@code manager} applied last, empty when it never applied. */
   FieldSet applied(String manager) {
-    Entry own = find(manager, APPLY, "");
+    Entry own = find(manager, APPLY, "", "");
     return own == null ? FieldSet.EMPTY : own.fields();
   }
 
@@ -219,8 +219,18 @@ final class ManagedFields {
 
   /** The state after an update by {@code manager} at {@code apiVersion} that made {@code change}. */
   ManagedFields update(Comparison change, String manager, String apiVersion, String now) {
+    return update(change, manager, apiVersion, now, "");
+  }
+
+  /**
+   * The state after an update by {@code manager} at {@code apiVersion} through {@code
+   * subresource} ({@code ""} for the main resource, {@code status} for the status subresource)
+   * that made {@code change}.
+   */
+  ManagedFields update(Comparison change, String manager, String apiVersion, String now,
+      String subresource) {
     FieldSet changed = change.changed();
-    Entry own = find(manager, UPDATE, apiVersion);
+    Entry own = find(manager, UPDATE, apiVersion, subresource);
     List<Entry> out = new ArrayList<>();
     for (Entry e : entries) {
       if (e != own) {
@@ -230,7 +240,7 @@ final class ManagedFields {
     FieldSet mine = (own == null ? FieldSet.EMPTY : own.fields()).minus(change.removed())
         .union(changed);
     String time = !changed.isEmpty() || own == null ? now : own.time();
-    out.add(new Entry(manager, UPDATE, apiVersion, time, "", mine));
+    out.add(new Entry(manager, UPDATE, apiVersion, time, subresource, mine));
     return new ManagedFields(out).withoutEmpty();
   }
 
@@ -244,7 +254,7 @@ final class ManagedFields {
   ManagedFields apply(Comparison change, FieldSet applied, String manager, String apiVersion,
       boolean force, String now, boolean objectChanged) {
     FieldSet changed = change.changed();
-    Entry own = find(manager, APPLY, "");
+    Entry own = find(manager, APPLY, "", "");
     Map<Entry, FieldSet> conflicts = new LinkedHashMap<>();
     for (Entry e : entries) {
       if (e != own) {
@@ -289,10 +299,10 @@ final class ManagedFields {
     return "Apply failed with " + count + " conflicts: " + String.join("\n", lines);
   }
 
-  private Entry find(String manager, String operation, String apiVersion) {
+  private Entry find(String manager, String operation, String apiVersion, String subresource) {
     for (Entry e : entries) {
       if (e.manager().equals(manager) && e.operation().equals(operation)
-          && e.subresource().isEmpty()
+          && e.subresource().equals(subresource)
           && (APPLY.equals(operation) || e.apiVersion().equals(apiVersion))) {
         return e;
       }

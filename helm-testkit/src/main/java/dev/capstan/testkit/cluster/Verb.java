@@ -17,7 +17,9 @@ public enum Verb {
   /** List objects of a kind ({@code Cluster.list}). */
   LIST("GET"),
   /** Watch one object ({@code Cluster.watch}). */
-  WATCH("GET");
+  WATCH("GET"),
+  /** Read a container's log ({@code Cluster.logs}). */
+  LOG("GET");
 
   private final String httpMethod;
 
