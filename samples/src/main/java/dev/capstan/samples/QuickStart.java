@@ -2,56 +2,106 @@ package dev.capstan.samples;
 
 import dev.capstan.chart.Chart;
 import dev.capstan.chart.Charts;
-import dev.capstan.render.ChartRenderer;
-import dev.capstan.render.Manifest;
-import dev.capstan.render.ReleaseOptions;
-import dev.capstan.render.RenderedChart;
-import dev.capstan.values.ValueSources;
-import dev.capstan.values.Values;
+import dev.capstan.client.HistoryTable;
+import dev.capstan.client.ReleaseClient;
+import dev.capstan.client.ReleaseOperationException;
+import dev.capstan.kube.Cluster;
+import dev.capstan.kube.KubeCluster;
+import dev.capstan.storage.MemoryDriver;
+import dev.capstan.storage.ReleaseDriver;
+import dev.capstan.storage.SecretDriver;
+import dev.capstan.testkit.cluster.InMemoryCluster;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
+import java.time.ZoneId;
 
 /**
- * The quick start: loads the starter chart (Helm's {@code helm create} chart with Pebble
- * templates), merges user values the way {@code --set} does and renders it the way
- * {@code helm template demo samples/charts/mychart --set ...} does.
+ * The quick start: the story of a release, told with Capstan's {@link ReleaseClient} on the
+ * testkit's in-memory cluster (simulated controllers, no real cluster needed), with the ported
+ * {@code helm create} chart. It installs, upgrades with new values, tries an atomic upgrade to an
+ * image that cannot be pulled (which fails fast and rolls back), rolls back to revision 1, and
+ * prints the history table as {@code helm history} does, plus one line per progress event.
  *
- * <p>Run it with {@code ./mvnw -q -B -pl samples -am package -DskipTests -Pquickstart}.
+ * <p>Run it with {@code ./mvnw -q -B -pl samples -am package -DskipTests -Pquickstart}. With
+ * {@code --kubeconfig PATH} (and {@code --namespace NS}) the same story runs against the cluster
+ * that kubeconfig names, storing revisions in Secrets as Helm does.
  */
 public final class QuickStart {
   private QuickStart() {}
 
-  /** Entry point; the first argument is a chart directory or {@code .tgz}. */
+  /** Entry point: {@code [CHART] [--kubeconfig PATH] [--namespace NS]}. */
   public static void main(String[] args) {
-    Path chartPath = Path.of(args.length > 0 ? args[0] : "samples/charts/mychart");
-    run(chartPath, System.out);
+    Path chart = Path.of("samples/charts/mychart");
+    Path kubeconfig = null;
+    String namespace = "default";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--kubeconfig" -> kubeconfig = Path.of(args[++i]);
+        case "--namespace", "-n" -> namespace = args[++i];
+        default -> chart = Path.of(args[i]);
+      }
+    }
+    if (kubeconfig == null) {
+      try (InMemoryCluster cluster = InMemoryCluster.builder().withControllers().build()) {
+        run(chart, cluster, new MemoryDriver(), namespace, System.out);
+      }
+      return;
+    }
+    try (KubernetesClient kube = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(
+        read(kubeconfig))).build()) {
+      run(chart, KubeCluster.of(kube), new SecretDriver(kube), namespace, System.out);
+    }
   }
 
-  static void run(Path chartPath, PrintStream out) {
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the kubeconfig " + file, e);
+    }
+  }
+
+  /** Tells the story of release {@code demo} on {@code cluster}, printing to {@code out}. */
+  static void run(Path chartPath, Cluster cluster, ReleaseDriver storage, String namespace,
+      PrintStream out) {
     Chart chart = Charts.load(chartPath);
     out.printf("Loaded chart %s %s (app %s)%n", chart.name(), chart.metadata().version(),
         chart.metadata().appVersion());
+    ReleaseClient helm = ReleaseClient.builder().cluster(cluster).storage(storage)
+        .namespace(namespace).timeout(Duration.ofMinutes(2))
+        .listener(event -> out.println("  " + event.message()))
+        .build();
 
-    // What `--set replicaCount=3,image.tag=1.27.1 --set ingress.enabled=true` gives.
-    Values user = ValueSources.builder()
-        .set("replicaCount=3,image.tag=1.27.1")
-        .set("ingress.enabled=true")
-        .build()
-        .merge();
+    out.println("\n$ helm install demo mychart --set replicaCount=2 --wait");
+    helm.install("demo", chart, in -> in.set("replicaCount=2").waitReady());
 
-    RenderedChart rendered = ChartRenderer.builder().build()
-        .render(chart, ReleaseOptions.install("demo", "default"), user);
-    out.println();
-    out.println("RESOURCES (in Helm's install order):");
-    for (Manifest m : rendered.manifests()) {
-      out.printf("  %-22s %s%n", m.kind(), m.name());
+    out.println("\n$ helm upgrade demo mychart --set replicaCount=3,image.tag=1.27.1 --wait");
+    helm.upgrade("demo", chart, up -> up.set("replicaCount=3,image.tag=1.27.1").waitReady());
+
+    out.println("\n$ helm upgrade demo mychart --set image.tag=no-such-tag --atomic");
+    if (cluster instanceof InMemoryCluster memory) {
+      // The in-memory cluster's scenario: this image cannot be pulled.
+      memory.scenario().image("nginx:no-such-tag").imagePullFails();
     }
-    out.println();
-    out.println("MANIFEST (as helm template prints it):");
-    out.print(rendered.templateText(false, false, List.of()));
-    out.println();
-    out.println("NOTES:");
-    out.println(rendered.notes());
+    try {
+      helm.upgrade("demo", chart, up -> up.set("image.tag=no-such-tag").atomic());
+    } catch (ReleaseOperationException e) {
+      out.println("Error: UPGRADE FAILED: " + e.getMessage());
+    }
+
+    out.println("\n$ helm rollback demo 1 --wait");
+    helm.rollback("demo", rb -> rb.toRevision(1).waitReady());
+
+    out.println("\n$ helm history demo");
+    out.print(HistoryTable.format(helm.history("demo"), HistoryTable.DEFAULT_MAX,
+        ZoneId.systemDefault()));
   }
 }

@@ -99,9 +99,14 @@ public final class HelmExtension implements BeforeAllCallback, BeforeEachCallbac
   }
 
   private Kit newKit(ExtensionContext context) {
-    String namespace = Optional.ofNullable(context.getRequiredTestClass()
-        .getAnnotation(HelmTest.class)).map(HelmTest::namespace).orElse("default");
-    InMemoryCluster cluster = InMemoryCluster.builder().build();
+    Optional<HelmTest> settings = Optional.ofNullable(context.getRequiredTestClass()
+        .getAnnotation(HelmTest.class));
+    String namespace = settings.map(HelmTest::namespace).orElse("default");
+    InMemoryCluster.Builder builder = InMemoryCluster.builder();
+    if (settings.map(HelmTest::controllers).orElse(true)) {
+      builder.withControllers();
+    }
+    InMemoryCluster cluster = builder.build();
     if (cluster.get(new ResourceRef("v1", "Namespace", "", namespace)).isEmpty()) {
       Map<String, Object> ns = new LinkedHashMap<>();
       ns.put("apiVersion", "v1");

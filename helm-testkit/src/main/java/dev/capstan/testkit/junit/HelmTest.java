@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * dev.capstan.client.ReleaseClient}, {@link dev.capstan.testkit.cluster.InMemoryCluster} and
  * {@link dev.capstan.storage.MemoryDriver} are filled with a client wired to a fresh in-memory
  * cluster and memory storage. Instance fields and parameters get a new kit for every test; static
- * fields get one kit for the whole class. The cluster is closed after its test (or class).
+ * fields get one kit for the whole class. The cluster runs its simulated controllers unless
+ * {@link #controllers()} says not to, and is closed after its test (or class).
  *
  * <pre>{@code
  * @HelmTest
@@ -35,4 +36,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface HelmTest {
   /** The namespace of the client's releases; the kit's cluster has it. */
   String namespace() default "default";
+
+  /**
+   * Whether the kit's cluster runs its simulated controllers (Deployments get ReplicaSets and
+   * Pods and become ready, Jobs complete...), steered by {@code cluster.scenario()}; on by default.
+   */
+  boolean controllers() default true;
 }
