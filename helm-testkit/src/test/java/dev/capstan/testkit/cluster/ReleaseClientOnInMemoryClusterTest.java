@@ -128,17 +128,22 @@ class ReleaseClientOnInMemoryClusterTest {
   @Test
   @DisplayName("the README's testkit snippet: an injected failure makes an atomic upgrade roll back")
   void readmeSnippet() {
-    helm.install("web", configOnly(), in -> in.set("replicas=2"));
-    cluster.failNext(Verb.APPLY, "ConfigMap",
-        new dev.capstan.kube.ClusterException("quota exceeded", 403, "Forbidden", null));
+    try (InMemoryCluster cluster = InMemoryCluster.builder().withControllers().build()) {
+      ReleaseClient helm = ReleaseClient.builder().cluster(cluster).storage(new MemoryDriver())
+          .serialization(SERIALIZATION).build();
+      helm.install("web", configOnly(), in -> in.set("replicas=2"));
+      cluster.failNext(Verb.APPLY, "ConfigMap",
+          new dev.capstan.kube.ClusterException("quota exceeded", 403, "Forbidden", null));
 
-    assertThatThrownBy(() -> helm.upgrade("web", configOnly(), up -> up.set("replicas=3")
-        .atomic()))
-        .hasMessageContaining("has been rolled back").hasMessageContaining("quota exceeded");
-    assertThat(cluster.requests()).extracting(RecordedRequest::verb).contains(Verb.APPLY);
-    assertThat(helm.history("web")).extracting(r -> r.info().status().wireName())
-        .containsExactly("superseded", "failed", "deployed");
-    assertThat(cluster.get(new ResourceRef("v1", "ConfigMap", "default", "web-config"))
-        .orElseThrow().get("data")).isEqualTo(Map.of("replicas", "2"));
+      assertThatThrownBy(() -> helm.upgrade("web", configOnly(), up -> up.set("replicas=3")
+          .atomic()))
+          .hasMessageContaining("has been rolled back").hasMessageContaining("quota exceeded");
+      assertThat(cluster.requests()).extracting(RecordedRequest::verb).contains(Verb.APPLY);
+      assertThat(helm.history("web")).extracting(r -> r.info().status().wireName())
+          .containsExactly("superseded", "failed", "deployed");
+      assertThat(cluster.get(new ResourceRef("v1", "ConfigMap", "default", "web-config"))
+          .orElseThrow().get("data")).isEqualTo(Map.of("replicas", "2"));
+    }
   }
+
 }
