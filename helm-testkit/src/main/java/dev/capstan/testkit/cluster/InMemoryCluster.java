@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * A {@link Cluster} held entirely in memory that answers as a Kubernetes API server does, for
  * tests of code that talks to a cluster: fast, deterministic (uids, resourceVersions, cluster IPs
  * and generated names come from counters, times from the injected {@link Clock}), with every
- * request recorded and failures injectable.
+ * request recorded and failures injectable. With {@linkplain Builder#withControllers() simulated
+ * controllers} workloads also get their ReplicaSets, Pods and status and become ready as on a
+ * real cluster, or fail as a {@linkplain #scenario() scenario} says.
  *
  * <pre>{@code
  * try (InMemoryCluster cluster = InMemoryCluster.builder().clock(clock).build()) {
@@ -41,6 +43,17 @@ import java.util.regex.Pattern;
  *   cluster.failNext(Verb.PATCH, "Deployment", new ClusterException("etcd down", 503, "", null));
  *   new ResourceApplier(cluster).apply(List.of(), manifests);  // the code under test
  *   assertThat(cluster.requests()).contains(RecordedRequest.of(Verb.CREATE, ref));
+ * }
+ * }</pre>
+ *
+ * <pre>{@code
+ * try (InMemoryCluster cluster = InMemoryCluster.builder().withControllers().build()) {
+ *   cluster.scenario().image("example/shop:2.0").crashLoop();
+ *   ReleaseClient helm = ReleaseClient.builder().cluster(cluster)
+ *       .storage(new MemoryDriver()).namespace("default").build();
+ *   helm.install("shop", chart, in -> in.waitReady());        // ready at once
+ *   helm.upgrade("shop", chart, up -> up.set("image=example/shop:2.0").atomic());
+ *   // fails fast with CrashLoopBackOff and rolls back
  * }
  * }</pre>
  *
@@ -106,14 +119,101 @@ import java.util.regex.Pattern;
  *       slow listener never blocks a writer. {@link #close()} ends every watch and thread.
  *   <li><b>Testing aids.</b> {@link #requests()} records every request in order; {@link
  *       #failNext} and {@link #failNth} inject a failure that is thrown before the request takes
- *       effect.
+ *       effect. {@link #logs} serves the log text {@link #setLogs} or a scenario set for a
+ *       container (an empty text when none is set).
+ *   <li><b>Controllers</b>, off unless the builder is given {@link Controllers}. They react to
+ *       every write (by a client or by another controller) and have settled before the request
+ *       that started them returns, so a test reads their result at once; only delays (a pod
+ *       ready some time after it started, see {@link Controllers#readyAfter()}) end later, on a
+ *       timer thread of this cluster, in real time. Their writes are {@code Update}s of {@code
+ *       kube-controller-manager}, {@code kube-scheduler} and {@code kubelet} in {@code
+ *       managedFields} (status through the {@code status} subresource), are not {@linkplain
+ *       #requests() recorded} and are never failed by injected failures. What they write:
+ *       <ul>
+ *         <li><i>Nodes</i>: {@code node-1} to {@code node-<n>} exist from the start, Ready, each
+ *             with an internal IP ({@code 172.18.0.2} up) and a pod CIDR ({@code
+ *             10.244.<i>.0/24}).
+ *         <li><i>Deployment</i>: the ReplicaSet of its template, {@code <name>-<template hash>}
+ *             (the hash is not kube-controller-manager's value), with the {@code
+ *             pod-template-hash} label on it, its selector and its template, the Deployment as
+ *             controller owner, and the {@code revision}, {@code desired-replicas} and {@code
+ *             max-replicas} annotations; it is scaled to {@code spec.replicas}. After a template
+ *             change a new ReplicaSet takes the next revision and, once its pods are all
+ *             available, the older ones are scaled to 0 (with Recreate, before it is created);
+ *             a template that comes back revives its ReplicaSet under the next revision (with
+ *             {@code revision-history}); scaled-down ones beyond {@code revisionHistoryLimit} are
+ *             deleted. Status: {@code observedGeneration}, {@code replicas}, {@code
+ *             updatedReplicas}, {@code readyReplicas}, {@code availableReplicas}, {@code
+ *             unavailableReplicas}, conditions {@code Available} ({@code
+ *             MinimumReplicasAvailable} within {@code maxUnavailable}) and {@code Progressing}
+ *             ({@code NewReplicaSetAvailable} once complete; {@code DeploymentPaused} when
+ *             paused, which stops rollouts).
+ *         <li><i>ReplicaSet</i> (a Deployment's or standalone): {@code spec.replicas} pods {@code
+ *             <name>-<suffix>} from its template, owned by it, the surplus deleted (not ready and
+ *             newest first), a deleted pod replaced; status {@code replicas}, {@code
+ *             fullyLabeledReplicas}, {@code readyReplicas}, {@code availableReplicas}, {@code
+ *             observedGeneration}.
+ *         <li><i>StatefulSet</i>: a ControllerRevision {@code <name>-<hash>} per template; pods
+ *             {@code <name>-0} to {@code <name>-<n-1>} (each once the one before is ready,
+ *             unless {@code podManagementPolicy: Parallel}) with {@code hostname}, {@code
+ *             subdomain}, the {@code controller-revision-hash}, {@code pod-name} and {@code
+ *             pod-index} labels, and a claim {@code <template>-<pod>} per volume claim template
+ *             (owned by the StatefulSet when its retention policy deletes them). A RollingUpdate
+ *             replaces pods from the highest ordinal down to {@code partition}, one at a time
+ *             while all are ready; OnDelete replaces none. Status: {@code replicas}, {@code
+ *             readyReplicas}, {@code availableReplicas}, {@code currentReplicas}, {@code
+ *             updatedReplicas}, {@code currentRevision} (becomes {@code updateRevision} once
+ *             every pod runs it and is ready), {@code updateRevision}, {@code
+ *             observedGeneration}.
+ *         <li><i>DaemonSet</i>: a pod on every node ({@code spec.nodeName} set, {@code
+ *             controller-revision-hash} and {@code pod-template-generation} labels), replaced all
+ *             at once after a template change under RollingUpdate; status {@code
+ *             desiredNumberScheduled}, {@code currentNumberScheduled}, {@code
+ *             updatedNumberScheduled}, {@code numberReady}, {@code numberAvailable}, {@code
+ *             numberUnavailable}, {@code numberMisscheduled}, {@code observedGeneration}.
+ *         <li><i>Job</i>: pods {@code <name>-<suffix>} up to {@code parallelism} until {@code
+ *             completions} (1 unset) succeeded, then {@code succeeded}, {@code completionTime}
+ *             and conditions {@code SuccessCriteriaMet} and {@code Complete}; failed pods are
+ *             replaced until more than {@code backoffLimit} (6 unset) failed, then {@code
+ *             failed} and conditions {@code FailureTarget} and {@code Failed} with reason {@code
+ *             BackoffLimitExceeded}; also {@code startTime}, {@code active}, {@code ready},
+ *             {@code terminating}; a suspended Job runs no pods.
+ *         <li><i>Pods</i> (the scheduler and kubelet): an unbound pod is bound to a node (round
+ *             robin; with no node it stays Pending, {@code PodScheduled=False Unschedulable}),
+ *             keeping its generation, and gets the status a kubelet writes: phase, the {@code
+ *             PodReadyToStartContainers}, {@code Initialized}, {@code Ready}, {@code
+ *             ContainersReady} and {@code PodScheduled} conditions, container and init container
+ *             statuses (ids, image ids, restart counts, states), host and pod IPs, {@code
+ *             qosClass}, {@code startTime}. By default a pod is Running and Ready; a Job's pod,
+ *             and a hook's pod ({@code helm.sh/hook}) with restartPolicy Never or OnFailure,
+ *             then Succeeds. A {@link Scenario} makes it never ready, crash-loop ({@code
+ *             CrashLoopBackOff}, one status write per restart up to {@link
+ *             Controllers#crashLoopRestarts()}), fail to pull its image ({@code ErrImagePull},
+ *             then {@code ImagePullBackOff}, phase Pending) or fail (exit code 1, phase Failed).
+ *             A pod that has finished is never changed again.
+ *         <li><i>Service</i>: a LoadBalancer gets {@code status.loadBalancer.ingress[0].ip}
+ *             ({@code 172.18.255.200} up), and loses it when it is no longer one.
+ *         <li><i>PersistentVolumeClaim</i>: phase Bound, with its access modes and requested
+ *             capacity.
+ *       </ul>
+ *       Since controllers own what they create, deleting a workload takes its ReplicaSets, pods
+ *       and revisions along (see delete propagation above).
  * </ul>
  *
  * <h2>What is not</h2>
  *
- * <p>No controllers (nothing creates ReplicaSets or Pods, or computes status; tests write status
- * as controllers would), no scheduling, no garbage-collection delay, finalizers or
- * {@code deletionTimestamp} (deletes take effect at once), no defaulting beyond the admission
+ * <p>Without {@link Controllers} nothing creates ReplicaSets or Pods or computes status (tests
+ * write status as controllers would). The controllers leave out: rolling updates by {@code
+ * maxSurge} and {@code maxUnavailable} steps (a new ReplicaSet gets all its replicas at once),
+ * {@code minReadySeconds}, pod adoption by selector, readiness probes, node selectors, affinity,
+ * taints and resources in scheduling, image pulls and container restarts in time (a crash loop's
+ * restarts and back-offs happen at once), Job retry back-off, {@code activeDeadlineSeconds},
+ * indexed completion and {@code ttlSecondsAfterFinished}, a Job pod restarted in place ({@code
+ * restartPolicy: OnFailure} fails like Never), CronJobs, ReplicationControllers, Endpoints and
+ * EndpointSlices, PersistentVolumes, DaemonSet ControllerRevisions, Events, and
+ * kube-controller-manager's exact template hashes. Besides: no garbage-collection delay,
+ * finalizers or {@code deletionTimestamp} (deletes take effect at once), no defaulting beyond the
+ * admission
  * above (no default protocol, strategy, nodePort ...), no validation of names, labels or schemas,
  * no version conversion, no admission webhooks, RBAC, quotas, field selectors, label selector
  * expressions in {@link #list}, list pagination or watch bookmarks. Server-side apply works
@@ -126,7 +226,8 @@ import java.util.regex.Pattern;
  * AlreadyExists): ...}); Go-formatted values in them are exact for label selectors and string
  * lists and JSON otherwise.
  *
- * <p>Thread-safe: one lock guards the state. Values handed out are deep copies.
+ * <p>Thread-safe: one lock guards the state, the controllers' included. Values handed out are
+ * deep copies.
  */
 public final class InMemoryCluster implements Cluster, AutoCloseable {
   private static final Pattern SERVER_VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+([-+.].*)?");
@@ -344,9 +445,10 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
   }
 
   /**
-   * Ends every watch (each one's {@code onClose} hears null) and stops the cluster's threads,
+   * Ends every watch (each one's {@code onClose} hears null), stops the simulated controllers
+   * (pending delays never fire; later writes start no controller) and the cluster's threads,
    * waiting up to five seconds for listeners being called to return. The stored objects stay
-   * readable; new watches are refused. Closing again does nothing.
+   * readable and writable; new watches are refused. Closing again does nothing.
    */
   @Override
   public void close() {

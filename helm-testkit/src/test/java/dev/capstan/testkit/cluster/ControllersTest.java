@@ -533,8 +533,8 @@ class ControllersTest {
     BlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
     ResourceRef ref = new ResourceRef("v1", "Pod", "ns1", "debug");
     cluster.scenario().pod("debug").crashLoop("shell", 4).logs("shell", "panic: boom\n");
-    try (AutoCloseable w = cluster.watch(ref, events::add, e -> { })) {
-
+    AutoCloseable w = cluster.watch(ref, events::add, e -> { });
+    try {
       // When
       cluster.create(yaml("""
           apiVersion: v1
@@ -554,6 +554,8 @@ class ControllersTest {
         }
       }
       assertThat(restarts).hasToString("1234");
+    } finally {
+      w.close();
     }
     Object shell = at(get("v1", "Pod", "debug"), "status", "containerStatuses", 0);
     assertThat(at(shell, "state", "waiting")).isEqualTo(Map.of("reason", "CrashLoopBackOff",

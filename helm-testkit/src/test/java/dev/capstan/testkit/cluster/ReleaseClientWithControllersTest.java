@@ -165,6 +165,21 @@ class ReleaseClientWithControllersTest {
   }
 
   @Test
+  @DisplayName("the README's controllers snippet: a crash-looping image is rolled back")
+  void readmeSnippet() {
+    try (InMemoryCluster cluster = InMemoryCluster.builder().withControllers().build()) {
+      ReleaseClient helm = ReleaseClient.builder().cluster(cluster).storage(new MemoryDriver())
+          .serialization(SERIALIZATION).build();
+      Chart chart = shop();
+      helm.install("shop", chart, in -> in.waitReady());
+      cluster.scenario().image("example/shop:2.0-broken").crashLoop();
+      assertThatThrownBy(() -> helm.upgrade("shop", chart, up -> up
+          .set("image=example/shop:2.0-broken").atomic().waitReady()))
+          .hasMessageContaining("has been rolled back").hasMessageContaining("CrashLoopBackOff");
+    }
+  }
+
+  @Test
   @DisplayName("a failing migration hook fails the install with the migration's log")
   void failingHook() {
     // Given
