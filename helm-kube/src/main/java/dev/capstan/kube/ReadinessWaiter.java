@@ -149,7 +149,8 @@ public final class ReadinessWaiter {
             pending.remove(ref);
           } else if (r.isFailed()) {
             throw new WaitException("resource " + ref + " not " + goal + ". status: Failed, message: "
-                + r.reason() + r.cause().map(c -> " (" + c + ")").orElse(""), Map.of(ref, r));
+                + r.reason() + r.cause().filter(c -> !r.reason().contains(detail(c)))
+                    .map(c -> " (" + c + ")").orElse(""), Map.of(ref, r));
           } else {
             pending.put(ref, r);
           }
@@ -192,6 +193,12 @@ public final class ReadinessWaiter {
         }
       }
     }
+  }
+
+  /** The message part of a cause {@code Reason: message}: what a reason may already quote. */
+  private static String detail(String cause) {
+    int colon = cause.indexOf(": ");
+    return colon < 0 ? cause : cause.substring(colon + 2);
   }
 
   private Readiness checkGone(ResourceRef ref) {

@@ -34,6 +34,10 @@ class QuickStartTest {
             + "rollback-on-failure being set: ",
         "recorded default/demo revision 5: deployed (Rollback to 1)");
     assertThat(out).contains("ImagePullBackOff").doesNotContain("context deadline exceeded");
+    // The container's message is said once, not repeated as the cause
+    String error = out.lines().filter(l -> l.startsWith("Error: UPGRADE FAILED")).findFirst()
+        .orElseThrow();
+    assertThat(error.split("Back-off pulling image", -1)).hasSize(2);
     // The history table, as helm history prints it
     String table = out.substring(out.indexOf("$ helm history demo"));
     assertThat(table.lines().skip(1).map(l -> l.split("\t")[2].strip()).toList())
