@@ -164,7 +164,7 @@ public final class ReleaseClient {
     RollbackOptions.Builder b = RollbackOptions.builder();
     options.accept(b);
     RollbackOptions o = b.build();
-    return life.operation(() -> rollback.run(name, namespace, o));
+    return life.operation(() -> rollback.run(name, o.namespace().orElse(namespace), o));
   }
 
   /**
@@ -177,7 +177,8 @@ public final class ReleaseClient {
       Consumer<UninstallOptions.Builder> options) {
     UninstallOptions.Builder b = UninstallOptions.builder();
     options.accept(b);
-    return uninstall.run(name, namespace, b.build());
+    UninstallOptions o = b.build();
+    return uninstall.run(name, o.namespace().orElse(namespace), o);
   }
 
   /**

@@ -15,6 +15,7 @@ public final class RollbackOptions {
   private final ServerSide serverSide;
   private final boolean forceReplace;
   private final boolean forceConflicts;
+  private final String namespace;
 
   private RollbackOptions(RollbackOptions o, int target) {
     this.toRevision = target;
@@ -25,6 +26,7 @@ public final class RollbackOptions {
     this.serverSide = o.serverSide;
     this.forceReplace = o.forceReplace;
     this.forceConflicts = o.forceConflicts;
+    this.namespace = o.namespace;
   }
 
   /** These options rolling back to {@code target}. */
@@ -41,6 +43,7 @@ public final class RollbackOptions {
     this.serverSide = b.serverSide;
     this.forceReplace = b.forceReplace;
     this.forceConflicts = b.forceConflicts;
+    this.namespace = b.namespace;
     if (forceReplace && forceConflicts) {
       throw new IllegalArgumentException("forceReplace and forceConflicts cannot be combined");
     }
@@ -84,14 +87,25 @@ public final class RollbackOptions {
     return forceConflicts;
   }
 
+  Optional<String> namespace() {
+    return Optional.ofNullable(namespace);
+  }
+
   /** Collects rollback options. */
   public static final class Builder extends ActionBuilder<Builder> {
     private int toRevision;
     private boolean cleanupOnFail;
     private Integer historyMax;
     private boolean forceReplace;
+    private String namespace;
 
     private Builder() {}
+
+    /** The namespace of the release, if not the client's ({@code -n}). */
+    public Builder namespace(String ns) {
+      this.namespace = Objects.requireNonNull(ns, "namespace");
+      return this;
+    }
 
     @Override
     Builder self() {

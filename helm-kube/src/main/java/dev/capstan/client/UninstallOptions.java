@@ -14,6 +14,7 @@ public final class UninstallOptions {
   private final boolean noHooks;
   private final boolean ignoreNotFound;
   private final String description;
+  private final String namespace;
 
   private UninstallOptions(Builder b) {
     this.keepHistory = b.keepHistory;
@@ -23,6 +24,11 @@ public final class UninstallOptions {
     this.noHooks = b.noHooks;
     this.ignoreNotFound = b.ignoreNotFound;
     this.description = b.description;
+    this.namespace = b.namespace;
+  }
+
+  Optional<String> namespace() {
+    return Optional.ofNullable(namespace);
   }
 
   /** A builder with Helm's defaults: history purged, background deletion, no wait. */
@@ -67,8 +73,15 @@ public final class UninstallOptions {
     private boolean noHooks;
     private boolean ignoreNotFound;
     private String description;
+    private String namespace;
 
     private Builder() {}
+
+    /** The namespace of the release, if not the client's ({@code -n}). */
+    public Builder namespace(String ns) {
+      this.namespace = Objects.requireNonNull(ns, "namespace");
+      return this;
+    }
 
     /** Keeps the revisions, marking the last {@code uninstalled} ({@code --keep-history}). */
     public Builder keepHistory() {

@@ -232,4 +232,22 @@ class SeedScenariosTest {
     assertThat(main.toString()).contains("nginx:1.27");
     assertThat(exists("Deployment", "web-canary")).isFalse();
   }
+
+  @Test
+  @DisplayName("a release in another namespace than the client's is upgraded, rolled back and uninstalled there")
+  void otherNamespace() {
+    helm.install("web", ReleaseClientTest.chart("1.0.0"), in -> in.namespace("staging")
+        .set("color=red").serverSide(ServerSide.FALSE));
+    helm.upgrade("web", ReleaseClientTest.chart("1.1.0"), up -> up.namespace("staging")
+        .set("color=green"));
+
+    Release back = helm.rollback("web", rb -> rb.namespace("staging").toRevision(1));
+
+    assertThat(back.namespace()).isEqualTo("staging");
+    assertThat(cluster.get(new ResourceRef("v1", "ConfigMap", "staging", "web-config"))
+        .orElseThrow().get("data")).isEqualTo(Map.of("color", "red", "size", "small"));
+    helm.uninstall("web", un -> un.namespace("staging"));
+    assertThat(cluster.get(new ResourceRef("v1", "ConfigMap", "staging", "web-config"))).isEmpty();
+    assertThat(helm.list(l -> l.allNamespaces())).isEmpty();
+  }
 }
