@@ -251,10 +251,6 @@ final class Lifecycle {
     return clock.instant().plus(timeout == null ? defaultTimeout : timeout);
   }
 
-  Duration defaultTimeout() {
-    return defaultTimeout;
-  }
-
   /**
    * Stores a new revision (with its lease annotations) and reports it; a revision with a lease
    * has it renewed until the operation ends.

@@ -1,7 +1,6 @@
 package dev.capstan.client;
 
 import dev.capstan.kube.ServerSide;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -20,7 +20,6 @@ import dev.capstan.storage.ReleaseStorage;
 import dev.capstan.values.Coalescing;
 import dev.capstan.values.Values;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

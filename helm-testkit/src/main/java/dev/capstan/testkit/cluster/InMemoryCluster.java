@@ -936,14 +936,7 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     render(md, managed);
     checkSize(kind, name, object, what);
     md.put("resourceVersion", nextResourceVersion());
-    objects.put(key, new Stored(object, managed, fields));
-    if (kind.is(Kinds.CRD_GROUP, Kinds.CRD_KIND)) {
-      kinds.define(object);
-    }
-    notifyWatches(key, WatchEvent.Type.ADDED, object);
-    if (controllers != null) {
-      controllers.changed(key, object);
-    }
+    commit(key, kind, new Stored(object, managed, fields), WatchEvent.Type.ADDED);
     return object;
   }
 
@@ -1012,15 +1005,20 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
       return live.object();
     }
     md.put("resourceVersion", nextResourceVersion());
-    objects.put(key, new Stored(candidate, managed, fields));
-    if (kind.is(Kinds.CRD_GROUP, Kinds.CRD_KIND)) {
-      kinds.define(candidate);
-    }
-    notifyWatches(key, WatchEvent.Type.MODIFIED, candidate);
-    if (controllers != null) {
-      controllers.changed(key, candidate);
-    }
+    commit(key, kind, new Stored(candidate, managed, fields), WatchEvent.Type.MODIFIED);
     return candidate;
+  }
+
+  /** Stores a written object and tells the CRD kinds, the watches and the controllers of it. */
+  private void commit(ObjectKey key, KindInfo kind, Stored stored, WatchEvent.Type type) {
+    objects.put(key, stored);
+    if (kind.is(Kinds.CRD_GROUP, Kinds.CRD_KIND)) {
+      kinds.define(stored.object());
+    }
+    notifyWatches(key, type, stored.object());
+    if (controllers != null) {
+      controllers.changed(key, stored.object());
+    }
   }
 
   private void remove(ObjectKey key) {
