@@ -48,6 +48,7 @@ final class Lifecycle {
   private final Cluster cluster;
   private final ReleaseDriver driver;
   private final Clock clock;
+  private final dev.capstan.kube.TimeSource time;
   private final ProgressListener listener;
   private final Supplier<KubernetesSerialization> serialization;
   private final String defaultNamespace;
@@ -69,6 +70,7 @@ final class Lifecycle {
     this.cluster = cluster;
     this.driver = driver;
     this.clock = clock;
+    this.time = dev.capstan.kube.TimeSource.of(clock);
     this.listener = listener;
     this.serialization = serialization;
     this.defaultNamespace = defaultNamespace;
@@ -114,19 +116,18 @@ final class Lifecycle {
    * is no longer pending or held by this client, or the operation ends.
    */
   private final class Heartbeat implements AutoCloseable {
-    private final java.util.concurrent.ScheduledExecutorService timer;
+    private final AutoCloseable repeat;
     private final String key;
+    private volatile boolean done;
 
     Heartbeat(ReleaseStorage storage, Release pending) {
       this.key = pending.namespace() + "/" + pending.name();
-      this.timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "capstan-lease-" + pending.name());
-        t.setDaemon(true);
-        return t;
+      Duration every = Duration.ofMillis(Math.max(1, leaseTtl.toMillis() / 3));
+      this.repeat = time.every(every, "capstan-lease-" + pending.name(), () -> {
+        if (!done) {
+          renew(storage, pending);
+        }
       });
-      long every = Math.max(1, leaseTtl.toMillis() / 3);
-      timer.scheduleWithFixedDelay(() -> renew(storage, pending), every, every,
-          java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private void renew(ReleaseStorage storage, Release pending) {
@@ -139,7 +140,7 @@ final class Lifecycle {
           boolean ours = lease.isPresent() && lease.get().holder().equals(holder);
           if (!ours || r.info() == null || r.info().status() == null
               || !r.info().status().isPending()) {
-            timer.shutdown();
+            done = true;
             return;
           }
           storage.update(r, new ReleaseLease(holder, lease.get().acquired(),
@@ -153,12 +154,12 @@ final class Lifecycle {
 
     @Override
     public void close() {
+      done = true;
       heartbeats.remove(key, this);
-      timer.shutdownNow();
       try {
-        timer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        repeat.close();
+      } catch (Exception e) {
+        LOG.debug("stopping the lease renewal of {}: {}", key, e.getMessage());
       }
     }
   }
@@ -196,8 +197,8 @@ final class Lifecycle {
         return false;
       }
       try {
-        Thread.sleep(Math.max(1, Math.min(500, Duration.between(clock.instant(), until)
-            .toMillis())));
+        time.sleep(Duration.ofMillis(Math.max(1, Math.min(500,
+            Duration.between(clock.instant(), until).toMillis()))));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ReleaseOperationException("interrupted while waiting for release " + name

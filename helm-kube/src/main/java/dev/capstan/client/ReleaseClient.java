@@ -358,7 +358,11 @@ public final class ReleaseClient {
       return this;
     }
 
-    /** The clock of record times and deadlines (default the UTC system clock). */
+    /**
+     * The clock of record times, deadlines and leases (default the UTC system clock). A clock
+     * that is also a {@link dev.capstan.kube.TimeSource}, such as the testkit's virtual clock,
+     * also decides how waits pass: there a timeout ends by moving the clock, without sleeping.
+     */
     public Builder clock(Clock c) {
       this.clock = Objects.requireNonNull(c, "clock");
       return this;

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +35,7 @@ public final class ReadinessWaiter {
   private final Related related;
   private final KubernetesSerialization serialization;
   private final Clock clock;
+  private final TimeSource time;
 
   /**
    * A waiter reading through {@code cluster}, judging with {@code rules}, looking up pods and
@@ -49,7 +49,8 @@ public final class ReadinessWaiter {
   /**
    * A waiter reading through {@code cluster}, judging with {@code rules}, looking up pods and
    * ReplicaSets through {@code related}; {@code serialization} turns objects into fabric8 models for
-   * the rules, {@code clock} measures the deadline.
+   * the rules, {@code clock} measures the deadline (and, when it is a {@link TimeSource} such as
+   * the testkit's virtual clock, lets the waits pass).
    */
   public ReadinessWaiter(Cluster cluster, ReadinessRules rules, Related related,
       KubernetesSerialization serialization, Clock clock) {
@@ -58,6 +59,7 @@ public final class ReadinessWaiter {
     this.related = Objects.requireNonNull(related, "related");
     this.serialization = Objects.requireNonNull(serialization, "serialization");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.time = TimeSource.of(clock);
   }
 
   /** Why a wait ended without every object ready. */
@@ -169,8 +171,8 @@ public final class ReadinessWaiter {
           throw new WaitException(sb + "context deadline exceeded", pending);
         }
         Instant wakeUp = nextFullCheck.isBefore(deadline) ? nextFullCheck : deadline;
-        long waitMillis = Math.max(1, Duration.between(now, wakeUp).toMillis());
-        ResourceRef first = changed.poll(waitMillis, TimeUnit.MILLISECONDS);
+        Duration wait = Duration.between(now, wakeUp);
+        ResourceRef first = time.poll(changed, wait.isZero() ? Duration.ofMillis(1) : wait);
         toCheck = new ArrayList<>();
         if (first == null) {
           toCheck.addAll(pending.keySet());

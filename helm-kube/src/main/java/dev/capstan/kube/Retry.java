@@ -37,9 +37,12 @@ public final class Retry {
     return new Retry(null, null, null);
   }
 
-  /** Retries until {@code budget} from now on {@code clock} has passed, sleeping with {@code Thread.sleep}. */
+  /**
+   * Retries until {@code budget} from now on {@code clock} has passed, waiting as the clock's
+   * {@link TimeSource#of time source} does (sleeping, unless it is a virtual clock).
+   */
   public static Retry within(Duration budget, Clock clock) {
-    return within(budget, clock, d -> Thread.sleep(d.toMillis()));
+    return within(budget, clock, TimeSource.of(clock)::sleep);
   }
 
   /** Retries until {@code budget} from now on {@code clock} has passed, waiting with {@code sleeper}. */

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * The simulated controllers of one {@link InMemoryCluster} and what they share: a queue of the
  * objects to reconcile, filled by every write (an object's own key and its controller owner's),
  * which {@link #settle()} drains while the cluster's lock is held, at the end of each client
- * request; the scenarios; what the kubelet remembers of each pod; and a timer thread that wakes
- * objects up when a delay has passed.
+ * request; the scenarios; what the kubelet remembers of each pod; and a timer that wakes objects
+ * up when a delay has passed (a thread of its own, or the cluster's virtual clock).
  *
  * <p>All state is guarded by the cluster's lock.
  */
@@ -75,25 +73,18 @@ final class ControllerManager {
   private final Map<ObjectKey, Tracked> tracked = new HashMap<>();
   private final Map<String, Reconciler> reconcilers = new LinkedHashMap<>();
   private final Map<String, Integer> podIpsByNode = new HashMap<>();
-  private final ScheduledThreadPoolExecutor timer;
+  private final ControllerTimer timer;
   private boolean settling;
   private boolean stopped;
   private long bindings;
   private long loadBalancers;
 
-  ControllerManager(Controllers settings, Store store, Object lock) {
+  ControllerManager(Controllers settings, Store store, Object lock, ControllerTimer timer) {
     this.settings = settings;
     this.store = store;
     this.lock = lock;
     this.scenarios = new Scenarios(this, "");
-    String cluster = Integer.toHexString(System.identityHashCode(this));
-    this.timer = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "capstan-inmemory-cluster-" + cluster + "-controllers");
-      t.setDaemon(true);
-      return t;
-    });
-    timer.setRemoveOnCancelPolicy(true);
-    timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.timer = timer;
     reconcilers.put("apps/Deployment", new DeploymentController(store, this)::reconcile);
     reconcilers.put("apps/ReplicaSet", new ReplicaSetController(store)::reconcile);
     reconcilers.put("apps/StatefulSet", new StatefulSetController(store)::reconcile);
@@ -212,7 +203,7 @@ final class ControllerManager {
   Tracked tracked(ObjectKey key, String uid) {
     Tracked t = tracked.get(key);
     if (t == null || !t.uid.equals(uid)) {
-      t = new Tracked(uid, System.nanoTime());
+      t = new Tracked(uid, timer.nanoTime());
       tracked.put(key, t);
     }
     return t;
@@ -220,7 +211,7 @@ final class ControllerManager {
 
   /** How long is left of {@code delay} since {@code t} started, zero when it has passed. */
   long remainingNanos(Tracked t, Duration delay) {
-    long left = delay.toNanos() - (System.nanoTime() - t.startedNanos);
+    long left = delay.toNanos() - (timer.nanoTime() - t.startedNanos);
     return Math.max(0, left);
   }
 
@@ -229,7 +220,7 @@ final class ControllerManager {
    * later is pending.
    */
   void wakeUp(ObjectKey key, Tracked t, long nanos) {
-    long now = System.nanoTime();
+    long now = timer.nanoTime();
     long due = now + nanos;
     boolean pending = t.wakeAtNanos != Long.MIN_VALUE && t.wakeAtNanos - now > 0;
     if (stopped || (pending && t.wakeAtNanos - due <= 0)) {
@@ -243,7 +234,7 @@ final class ControllerManager {
           settle();
         }
       }
-    }, nanos, TimeUnit.NANOSECONDS);
+    }, nanos);
   }
 
   /** Stops the controllers and their timer thread, waiting up to {@code millis} for it. */
@@ -252,12 +243,7 @@ final class ControllerManager {
       stopped = true;
       queue.clear();
     }
-    timer.shutdownNow();
-    try {
-      timer.awaitTermination(millis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    timer.shutdown(millis);
   }
 
   boolean isTerminated() {

@@ -58,7 +58,8 @@ public final class Controllers {
   /**
    * How long a started pod runs before it is ready (or, for a Job's pod, before it completes),
    * unless a scenario says otherwise; also how long a LoadBalancer Service waits for its address
-   * and a PersistentVolumeClaim for its volume. Real time, not the cluster's clock.
+   * and a PersistentVolumeClaim for its volume. Real time, unless the cluster's clock is a {@link
+   * VirtualClock}: then time on that clock.
    */
   public Duration readyAfter() {
     return readyAfter;

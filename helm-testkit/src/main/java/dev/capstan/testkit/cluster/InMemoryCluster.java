@@ -124,8 +124,10 @@ import java.util.regex.Pattern;
  *   <li><b>Controllers</b>, off unless the builder is given {@link Controllers}. They react to
  *       every write (by a client or by another controller) and have settled before the request
  *       that started them returns, so a test reads their result at once; only delays (a pod
- *       ready some time after it started, see {@link Controllers#readyAfter()}) end later, on a
- *       timer thread of this cluster, in real time. Their writes are {@code Update}s of {@code
+ *       ready some time after it started, see {@link Controllers#readyAfter()}) end later: on a
+ *       timer thread of this cluster in real time, or, when the cluster's clock is a {@link
+ *       VirtualClock}, when that clock has been moved past them (by a client's wait or by the
+ *       test), without any sleeping. Their writes are {@code Update}s of {@code
  *       kube-controller-manager}, {@code kube-scheduler} and {@code kubelet} in {@code
  *       managedFields} (status through the {@code status} subresource), are not {@linkplain
  *       #requests() recorded} and are never failed by injected failures. What they write:
@@ -267,7 +269,8 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
     this.fieldManager = b.fieldManager;
     this.listTypes = new ListTypes(b.mergeKeys);
     this.controllers = b.controllers == null ? null
-        : new ControllerManager(b.controllers, new ControllerStore(), lock);
+        : new ControllerManager(b.controllers, new ControllerStore(), lock,
+            ControllerTimer.of(b.clock));
     synchronized (lock) {
       KindInfo namespaces = kinds.resolve("v1", "Namespace");
       for (String ns : List.of("default", "kube-node-lease", "kube-public", "kube-system")) {
@@ -313,7 +316,11 @@ public final class InMemoryCluster implements Cluster, AutoCloseable {
       return controllers(Controllers.defaults());
     }
 
-    /** The clock for creation timestamps, managed-field times and condition times. */
+    /**
+     * The clock for creation timestamps, managed-field times and condition times. A {@link
+     * VirtualClock} also times the controllers' delays: they end when the clock is moved past
+     * them, so give the same clock to the {@code ReleaseClient} and its waits move it.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

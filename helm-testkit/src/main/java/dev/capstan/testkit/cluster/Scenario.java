@@ -38,8 +38,9 @@ public final class Scenario {
   }
 
   /**
-   * Ready {@code delay} after starting (real time): a pod after it started, a Job's pod completes
-   * after it, a LoadBalancer gets its address and a claim its volume after they were created.
+   * Ready {@code delay} after starting (in real time, or on the cluster's {@link VirtualClock}): a
+   * pod after it started, a Job's pod completes after it, a LoadBalancer gets its address and a
+   * claim its volume after they were created.
    *
    * @throws IllegalArgumentException when the delay is negative
    */

@@ -4,9 +4,11 @@ import dev.capstan.client.ReleaseClient;
 import dev.capstan.kube.ResourceRef;
 import dev.capstan.storage.MemoryDriver;
 import dev.capstan.testkit.cluster.InMemoryCluster;
+import dev.capstan.testkit.cluster.VirtualClock;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,20 +29,27 @@ public final class HelmExtension implements BeforeAllCallback, BeforeEachCallbac
   private static final ExtensionContext.Namespace STORE =
       ExtensionContext.Namespace.create(HelmExtension.class);
   private static final Set<Class<?>> INJECTED =
-      Set.of(ReleaseClient.class, InMemoryCluster.class, MemoryDriver.class);
+      Set.of(ReleaseClient.class, InMemoryCluster.class, MemoryDriver.class, VirtualClock.class);
 
   /** Creates the extension; JUnit does. */
   public HelmExtension() {}
 
   /** One client with its cluster and storage; closing it closes the cluster. */
-  private record Kit(InMemoryCluster cluster, MemoryDriver driver, ReleaseClient client)
-      implements ExtensionContext.Store.CloseableResource {
+  private record Kit(InMemoryCluster cluster, MemoryDriver driver, ReleaseClient client,
+      VirtualClock clock) implements ExtensionContext.Store.CloseableResource {
     Object get(Class<?> type) {
       if (type == ReleaseClient.class) {
         return client;
       }
       if (type == InMemoryCluster.class) {
         return cluster;
+      }
+      if (type == VirtualClock.class) {
+        if (clock == null) {
+          throw new ExtensionConfigurationException("@HelmTest(virtualTime = false) has no "
+              + "VirtualClock to inject: the kit runs on the system clock");
+        }
+        return clock;
       }
       return driver;
     }
@@ -102,7 +111,12 @@ public final class HelmExtension implements BeforeAllCallback, BeforeEachCallbac
     Optional<HelmTest> settings = Optional.ofNullable(context.getRequiredTestClass()
         .getAnnotation(HelmTest.class));
     String namespace = settings.map(HelmTest::namespace).orElse("default");
+    VirtualClock clock = settings.map(HelmTest::virtualTime).orElse(true)
+        ? VirtualClock.at(Instant.parse(HelmTest.VIRTUAL_START)) : null;
     InMemoryCluster.Builder builder = InMemoryCluster.builder();
+    if (clock != null) {
+      builder.clock(clock);
+    }
     if (settings.map(HelmTest::controllers).orElse(true)) {
       builder.withControllers();
     }
@@ -115,9 +129,12 @@ public final class HelmExtension implements BeforeAllCallback, BeforeEachCallbac
       cluster.create(ns);
     }
     MemoryDriver driver = new MemoryDriver();
-    ReleaseClient client = ReleaseClient.builder().cluster(cluster).storage(driver)
-        .namespace(namespace).serialization(serialization(context)).build();
-    return new Kit(cluster, driver, client);
+    ReleaseClient.Builder client = ReleaseClient.builder().cluster(cluster).storage(driver)
+        .namespace(namespace).serialization(serialization(context));
+    if (clock != null) {
+      client.clock(clock);
+    }
+    return new Kit(cluster, driver, client.build(), clock);
   }
 
   /** One serialization for the whole run: it takes about a second to make. */
