@@ -52,10 +52,17 @@ public class ReadinessLatencyBenchmark {
     MOCK_SERVER {
       @Override
       Backend start() {
+        // As @EnableKubernetesMockClient(crud = true) wires it: expectations (such as /version)
+        // first, then the CRUD store.
+        java.util.Map<io.fabric8.mockwebserver.ServerRequest,
+            java.util.Queue<io.fabric8.mockwebserver.ServerResponse>> responses =
+            new java.util.HashMap<>();
         KubernetesMockServer server = new KubernetesMockServer(
             new io.fabric8.mockwebserver.Context(), new io.fabric8.mockwebserver.MockWebServer(),
-            new java.util.HashMap<>(),
-            new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(), false);
+            responses,
+            new io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher(responses), false,
+            new io.fabric8.kubernetes.client.VersionInfo.Builder().withMajor("1")
+                .withMinor("35").withGitVersion("v1.35.0").build());
         server.init();
         KubernetesClient client = server.createClient();
         return new Backend(KubeCluster.of(client), new Fabric8Related(client),

@@ -32,22 +32,32 @@ import java.time.ZoneId;
  *
  * <p>Run it with {@code ./mvnw -q -B -pl samples -am package -DskipTests -Pquickstart}. With
  * {@code --kubeconfig PATH} (and {@code --namespace NS}) the same story runs against the cluster
- * that kubeconfig names, storing revisions in Secrets as Helm does.
+ * that kubeconfig names, storing revisions in Secrets as Helm does; {@code --current-context}
+ * finds the kubeconfig as kubectl does ({@code KUBECONFIG}, then {@code ~/.kube/config}, or the
+ * pod's service account) and uses its current context.
  */
 public final class QuickStart {
   private QuickStart() {}
 
-  /** Entry point: {@code [CHART] [--kubeconfig PATH] [--namespace NS]}. */
+  /** Entry point: {@code [CHART] [--kubeconfig PATH | --current-context] [--namespace NS]}. */
   public static void main(String[] args) {
     Path chart = Path.of("samples/charts/mychart");
     Path kubeconfig = null;
+    boolean discover = false;
     String namespace = "default";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--kubeconfig" -> kubeconfig = Path.of(args[++i]);
+        case "--current-context" -> discover = true;
         case "--namespace", "-n" -> namespace = args[++i];
         default -> chart = Path.of(args[i]);
       }
+    }
+    if (discover) {
+      try (KubernetesClient kube = new KubernetesClientBuilder().build()) {
+        run(chart, KubeCluster.of(kube), new SecretDriver(kube), namespace, System.out);
+      }
+      return;
     }
     if (kubeconfig == null) {
       try (InMemoryCluster cluster = InMemoryCluster.builder().withControllers().build()) {

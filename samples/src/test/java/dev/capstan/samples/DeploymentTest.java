@@ -2,6 +2,7 @@ package dev.capstan.samples;
 
 import static dev.capstan.testkit.assertj.HelmAssertions.assertThat;
 import static dev.capstan.testkit.assertj.HelmAssertions.assertThatHistory;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capstan.chart.Chart;
@@ -10,9 +11,11 @@ import dev.capstan.client.ReleaseOperationException;
 import dev.capstan.kube.ClusterException;
 import dev.capstan.release.ReleaseStatus;
 import dev.capstan.testkit.cluster.InMemoryCluster;
+import dev.capstan.testkit.cluster.VirtualClock;
 import dev.capstan.testkit.cluster.Verb;
 import dev.capstan.testkit.fixtures.TestCharts;
 import dev.capstan.testkit.junit.HelmTest;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class DeploymentTest {
   ReleaseClient helm;
   InMemoryCluster cluster;
+  VirtualClock clock;
 
   /** The team's chart, built inline. */
   private static Chart settingsChart() {
@@ -37,6 +41,29 @@ class DeploymentTest {
             data:
               currency: "{{ Values.currency }}"
               maxItems: "{{ Values.maxItems }}"
+            """)
+        .build();
+  }
+
+  /** The team's web application: a Deployment. */
+  private static Chart webChart() {
+    return TestCharts.chart("web", "1.0.0").values("image: example/web:1.0\n")
+        .template("deployment.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: {{ Release.Name }}
+            spec:
+              replicas: 2
+              selector:
+                matchLabels: {app: {{ Release.Name }}}
+              template:
+                metadata:
+                  labels: {app: {{ Release.Name }}}
+                spec:
+                  containers:
+                  - name: web
+                    image: "{{ Values.image }}"
             """)
         .build();
   }
@@ -74,5 +101,20 @@ class DeploymentTest {
     assertThatHistory(helm.history("shop")).descriptions().last().isEqualTo("Rollback to 1");
     assertThat(cluster).inNamespace("shop").configMap("shop-settings")
         .hasField("data.currency", "EUR");
+  }
+
+  @Test
+  @DisplayName("a roll-out whose pods never become ready fails at its ten-minute timeout, at once on the kit's virtual clock")
+  void rollOutTimesOut() {
+    helm.upgrade("web", webChart(), up -> up.installIfMissing().waitReady());
+    cluster.scenario().image("example/web:2.0").neverReady();
+
+    assertThatThrownBy(() -> helm.upgrade("web", webChart(), up -> up
+        .set("image=example/web:2.0").atomic().timeout(Duration.ofMinutes(10))))
+        .isInstanceOf(ReleaseOperationException.class)
+        .hasMessageContaining("context deadline exceeded")
+        .hasMessageContaining("has been rolled back");
+    assertThat(clock.elapsed()).isGreaterThanOrEqualTo(Duration.ofMinutes(10));
+    assertThat(cluster).inNamespace("shop").deployment("web").hasImage("example/web:1.0");
   }
 }
