@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatterBuilder;
@@ -22,24 +21,33 @@ import java.util.Optional;
 
 /**
  * Helm's {@code repositories.yaml}: the named repositories that {@code helm repo add} records.
- * Read and written in Helm's format (keys sorted, {@code generated} in RFC 3339 with
- * nanoseconds), so Helm and Capstan share one file. The library never guesses where the file is:
+ * Read and written in Helm's format (keys sorted, {@code generated} kept as read, in RFC 3339
+ * with nanoseconds), so Helm and Capstan share one file. The library never guesses where the file is:
  * the caller passes its path (Helm's default is {@code ~/.config/helm/repositories.yaml}).
  *
  * <p>Immutable: {@link #with(RepositoryEntry)} and {@link #without(String)} return new values.
  */
 public final class RepositoriesFile {
+  /** Go's zero time, what Helm writes as {@code generated} for a file it created. */
+  public static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
   private final String apiVersion;
+  private final Instant generated;
   private final List<RepositoryEntry> repositories;
 
-  private RepositoriesFile(String apiVersion, List<RepositoryEntry> repositories) {
+  private RepositoriesFile(String apiVersion, Instant generated,
+      List<RepositoryEntry> repositories) {
     this.apiVersion = apiVersion;
+    this.generated = generated;
     this.repositories = List.copyOf(repositories);
   }
 
-  /** A file with no repositories. */
+  /**
+   * A file with no repositories, as {@code helm repo add} starts one: {@code apiVersion ""} and
+   * {@code generated} at Go's zero time.
+   */
   public static RepositoriesFile empty() {
-    return new RepositoriesFile("", List.of());
+    return new RepositoriesFile("", ZERO_TIME, List.of());
   }
 
   /**
@@ -102,12 +110,27 @@ public final class RepositoriesFile {
             Boolean.TRUE.equals(m.get("pass_credentials_all"))));
       }
     }
-    return new RepositoriesFile(api == null ? "" : String.valueOf(api), entries);
+    Instant generated = ZERO_TIME;
+    Object gen = top.get("generated");
+    if (gen != null) {
+      try {
+        generated = java.time.OffsetDateTime.parse(String.valueOf(gen)).toInstant();
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new RepositoryException(source + ": generated is not an RFC 3339 time: \""
+            + gen + "\"", e);
+      }
+    }
+    return new RepositoriesFile(api == null ? "" : String.valueOf(api), generated, entries);
   }
 
   private static String str(Map<?, ?> m, String key) {
     Object v = m.get(key);
     return v == null ? "" : String.valueOf(v);
+  }
+
+  /** The file's {@code generated} time, kept as read (Helm never updates it). */
+  public Instant generated() {
+    return generated;
   }
 
   /** The repositories, in file order. */
@@ -134,21 +157,21 @@ public final class RepositoriesFile {
     if (!replaced) {
       out.add(entry);
     }
-    return new RepositoriesFile(apiVersion, out);
+    return new RepositoriesFile(apiVersion, generated, out);
   }
 
   /** A copy without the repository of a name (unchanged when there is none). */
   public RepositoriesFile without(String name) {
     List<RepositoryEntry> out = new ArrayList<>(repositories);
     out.removeIf(r -> r.name().equals(name));
-    return new RepositoriesFile(apiVersion, out);
+    return new RepositoriesFile(apiVersion, generated, out);
   }
 
-  /** The file's text as Helm writes it, {@code generated} at the clock's instant. */
-  public String toYaml(Clock clock) {
+  /** The file's text as Helm writes it. */
+  public String toYaml() {
     Map<String, Object> top = new LinkedHashMap<>();
     top.put("apiVersion", apiVersion);
-    top.put("generated", rfc3339Nano(clock.instant()));
+    top.put("generated", rfc3339Nano(generated));
     List<Object> list = new ArrayList<>();
     for (RepositoryEntry e : repositories) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -173,15 +196,14 @@ public final class RepositoriesFile {
    *
    * @throws RepositoryException when it cannot be written
    */
-  public void write(Path file, Clock clock) {
+  public void write(Path file) {
     Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(clock, "clock");
     try {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, ".repositories", ".tmp");
       try {
-        Files.writeString(tmp, toYaml(clock), StandardCharsets.UTF_8);
+        Files.writeString(tmp, toYaml(), StandardCharsets.UTF_8);
         try {
           Files.setPosixFilePermissions(tmp,
               java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
