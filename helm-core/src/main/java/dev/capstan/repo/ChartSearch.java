@@ -54,6 +54,22 @@ public final class ChartSearch {
     return new ChartSearch(Objects.requireNonNull(keyword, "keyword"), false, false, "", false);
   }
 
+  /** The same query with another keyword ({@code ""}: every chart). */
+  public ChartSearch withKeyword(String newKeyword) {
+    return new ChartSearch(Objects.requireNonNull(newKeyword, "keyword"), regexp, allVersions,
+        version, devel);
+  }
+
+  /** The keyword or regular expression; {@code ""} matches every chart. */
+  public String keywordText() {
+    return keyword;
+  }
+
+  /** Whether every matching version is kept ({@code --versions}). */
+  public boolean isAllVersions() {
+    return allVersions;
+  }
+
   /** The keyword is a regular expression ({@code --regexp}); Java's syntax, case-sensitive. */
   public ChartSearch regexp() {
     return new ChartSearch(keyword, true, allVersions, version, devel);
@@ -118,21 +134,19 @@ public final class ChartSearch {
           String line = cv.name() + SEP + repo.getKey() + "/" + cv.name() + SEP + cv.description()
               + SEP + String.join(" ", cv.metadata().keywords());
           int at;
-          String name = fullName;
           if (pattern != null) {
             Matcher m = pattern.matcher(line);
             at = m.find() ? m.start() : -1;
           } else {
             String lower = line.toLowerCase(Locale.ROOT);
             at = lower.indexOf(term);
-            name = fullName.toLowerCase(Locale.ROOT);
           }
           if (at < 0) {
             continue;
           }
           int score = score(at, line);
           if (score < MAX_SCORE) {
-            found.add(new SearchResult(name, cv, score));
+            found.add(new SearchResult(fullName, cv, score));
           }
         }
       }

@@ -144,6 +144,7 @@ public final class RepositoryIndex {
         if (e.getValue() instanceof List<?> list) {
           for (int i = 0; i < list.size(); i++) {
             Object item = list.get(i);
+            requireStringFields(item, source, chart, i);
             try {
               versions.add(entry(item, source + ": entries." + chart + "[" + i + "]"));
             } catch (SkipException | ChartLoadException ex) {
@@ -172,6 +173,30 @@ public final class RepositoryIndex {
 
     SkipException(String message) {
       super(message, null, false, false);
+    }
+  }
+
+  private static final java.util.List<String> STRING_FIELDS = java.util.List.of("name", "home",
+      "version", "description", "icon", "apiVersion", "condition", "tags", "appVersion",
+      "kubeVersion", "type", "digest");
+
+  /**
+   * Helm decodes an index entry's fields strictly: a number or boolean where Chart.yaml's
+   * metadata has a string fails the whole index (unlike Chart.yaml itself, where it becomes text).
+   */
+  private static void requireStringFields(Object item, String source, String chart, int i) {
+    if (!(item instanceof Map<?, ?> m)) {
+      return;
+    }
+    for (String key : STRING_FIELDS) {
+      Object v = m.get(key);
+      if (v instanceof Number || v instanceof Boolean) {
+        String kind = v instanceof Boolean ? "bool" : "number";
+        throw new RepositoryException(source + ": malformed repository index: entries." + chart
+            + "[" + i + "]." + key + " is a " + kind + ", not a string (json: cannot unmarshal "
+            + kind + " into Go struct field ChartVersion.entries.Metadata." + key
+            + " of type string)");
+      }
     }
   }
 

@@ -120,6 +120,16 @@ class RepositoryIndexTest {
             + " bytes");
   }
 
+  @Test
+  @DisplayName("a number where the metadata has a string fails the whole index, as in real Helm 4.1.4")
+  void numberForStringFailsIndex() {
+    assertThatThrownBy(() -> parse("apiVersion: v1\nentries:\n  a:\n  - {name: a, version: 1.0}\n"))
+        .isInstanceOf(RepositoryException.class)
+        .hasMessage("index.yaml: malformed repository index: entries.a[0].version is a number, not"
+            + " a string (json: cannot unmarshal number into Go struct field"
+            + " ChartVersion.entries.Metadata.version of type string)");
+  }
+
   @ParameterizedTest(name = "\"{0}\" resolves to {1}")
   @DisplayName("§8.2 IndexFile.Get: exact string first, else the highest version satisfying the constraint")
   @CsvSource(delimiter = ';', nullValues = "NONE", textBlock = """
