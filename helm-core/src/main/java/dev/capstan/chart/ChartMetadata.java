@@ -88,6 +88,19 @@ public record ChartMetadata(
         null, List.of(), List.of(), null, null, false, Map.of(), List.of(), null, null);
   }
 
+  /**
+   * Builds and validates metadata from the fields of a {@code Chart.yaml} already read as a map,
+   * with Helm's {@code Metadata.Validate} rules, as a repository index holds them inline (§8.1).
+   *
+   * @param source the name used in error messages, such as {@code index.yaml: mychart[0]}
+   * @throws ChartLoadException with Helm's {@code validation: ...} text when a field is invalid
+   */
+  public static ChartMetadata fromMap(Map<String, ?> fields, String source) {
+    Objects.requireNonNull(fields, "fields");
+    Map<String, Object> copy = new java.util.LinkedHashMap<>(fields);
+    return ChartYaml.toMetadata(copy, null, source);
+  }
+
   /** Returns a copy with {@code dependencies} replaced. */
   public ChartMetadata withDependencies(List<Dependency> newDependencies) {
     return new ChartMetadata(apiVersion, name, version, kubeVersion, description, type, keywords,

@@ -77,15 +77,28 @@ public final class Yaml {
    * @throws YamlException naming the source, line and column of the problem
    */
   public static List<Object> loadAll(String text, String source) {
+    return loadAll(text, source, MAX_CODE_POINTS);
+  }
+
+  /**
+   * Reads the first document of {@code text} with a limit other than {@link #MAX_CODE_POINTS},
+   * such as a repository index's; see {@link #load(String, String)}.
+   */
+  public static Object load(String text, String source, int maxCodePoints) {
+    List<Object> docs = loadAll(text, source, maxCodePoints);
+    return docs.isEmpty() ? null : docs.get(0);
+  }
+
+  private static List<Object> loadAll(String text, String source, int maxCodePoints) {
     String name = source == null ? "<yaml>" : source;
     int codePoints = text.codePointCount(0, text.length());
-    if (codePoints > MAX_CODE_POINTS) {
+    if (codePoints > maxCodePoints) {
       throw new YamlException(name, 0, 0, "document is " + codePoints
-          + " code points long, more than the limit of " + MAX_CODE_POINTS, null);
+          + " code points long, more than the limit of " + maxCodePoints, null);
     }
     LoadSettings settings = LoadSettings.builder()
         .setLabel(name)
-        .setCodePointLimit(Math.max(MAX_CODE_POINTS, 1) + 1024)
+        .setCodePointLimit(Math.max(maxCodePoints, 1) + 1024)
         .setAllowDuplicateKeys(true)
         .build();
     String current = text;
