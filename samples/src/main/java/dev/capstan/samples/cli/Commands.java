@@ -54,11 +54,13 @@ final class Commands {
   private final PrintStream err;
   private boolean debug;
   private KubernetesClient kube;
+  private final RepoCommands repos;
 
   Commands(Environment env, PrintStream out, PrintStream err) {
     this.env = env;
     this.out = out;
     this.err = err;
+    this.repos = new RepoCommands(env, java.time.Clock.systemUTC());
   }
 
   int run(List<String> argv) {
@@ -82,6 +84,8 @@ final class Commands {
         case "diff" -> diff(rest);
         case "test" -> test(rest);
         case "package" -> packageChart(rest);
+        case "repo" -> repo(rest);
+        case "search" -> search(rest);
         case "help", "-h", "--help" -> out.print(usage());
         default -> throw new CliException("unknown command \"" + command + "\" for \"helm\"\n"
             + "Run 'capstan --help' for usage.");
@@ -187,11 +191,18 @@ final class Commands {
   }
 
   private Chart chart(String ref) {
+    return chart(ref, "");
+  }
+
+  /** A chart directory or archive, else {@code REPO/CHART} from a configured repository. */
+  private Chart chart(String ref, String version) {
     Path path = env.resolve(ref);
-    if (!Files.exists(path)) {
-      throw new CliException("path \"" + ref + "\" not found");
+    if (Files.exists(path)) {
+      return Charts.load(path);
     }
-    return Charts.load(path);
+    return repos.chart(ref, version).orElseThrow(() -> new CliException(ref.contains("/")
+        ? "repo " + ref.substring(0, ref.indexOf('/')) + " not found"
+        : "non-absolute URLs should be in form of repo_name/path_to_chart, got: " + ref));
   }
 
   private String namespace(Flags f) {
@@ -353,19 +364,72 @@ final class Commands {
     }
   }
 
-  private void versionUnsupported(Flags f) {
-    if (!f.str("version").isEmpty()) {
-      throw new CliException("--version needs a chart repository, which this build of capstan"
-          + " does not have yet (see docs/cli.md)");
+  // ---- repositories
+
+  private void repo(List<String> argv) {
+    if (argv.isEmpty()) {
+      throw new CliException("\"helm repo\" requires a subcommand (add, list, remove, update)"
+          + "\n\nUsage:  capstan repo [command]");
+    }
+    List<String> rest = argv.subList(1, argv.size());
+    switch (argv.get(0)) {
+      case "add" -> {
+        Flags f = parse(globals().bool("force-update").string("username", "")
+            .string("password", "").bool("pass-credentials"), rest,
+            "capstan repo add [NAME] [URL] [flags]", 2, 2);
+        repos.add(f.args().get(0), f.args().get(1), f.isSet("force-update"))
+            .forEach(out::println);
+      }
+      case "update", "up" -> {
+        Flags f = parse(globals().duration("timeout", Duration.ofMinutes(2)), rest,
+            "capstan repo update [REPO1 [REPO2 ...]] [flags]", 0, -1);
+        repos.update(f.args()).forEach(out::println);
+      }
+      case "list", "ls" -> {
+        Flags f = parse(globals().string("output", 'o', "table"), rest,
+            "capstan repo list [flags]", 0, 0);
+        out.print(repos.list());
+      }
+      case "remove", "rm" -> {
+        Flags f = parse(globals(), rest, "capstan repo remove [REPO1 [REPO2 ...]] [flags]", 1, -1);
+        repos.remove(f.args()).forEach(out::println);
+      }
+      default -> throw new CliException("unknown command \"" + argv.get(0)
+          + "\" for \"helm repo\"");
+    }
+  }
+
+  private void search(List<String> argv) {
+    if (argv.isEmpty() || !argv.get(0).equals("repo")) {
+      throw new CliException("capstan search knows one subcommand: search repo [keyword]");
+    }
+    Flags f = parse(globals().bool("versions", 'l').string("version", "").bool("devel")
+        .bool("regexp", 'r').integer("max-col-width", 50).string("output", 'o', "table")
+        .bool("fail-on-no-result"), argv.subList(1, argv.size()),
+        "capstan search repo [keyword] [flags]", 0, -1);
+    var results = repos.search(f.args(), f.isSet("versions"), f.str("version"), f.isSet("devel"),
+        f.isSet("regexp"));
+    if (results.isEmpty() && f.isSet("fail-on-no-result")) {
+      throw new CliException("no results found");
+    }
+    switch (output(f)) {
+      case "json" -> out.print(results.json());
+      case "yaml" -> out.print(results.yaml());
+      default -> out.print(results.isEmpty() ? "No results found\n"
+          : results.table(f.integer("max-col-width")));
     }
   }
 
   private void install(List<String> argv) {
     Flags f = parse(installFlags(globals()).bool("replace").bool("generate-name", 'g'), argv,
         "capstan install [NAME] [CHART] [flags]", 2, 2);
-    versionUnsupported(f);
     String name = f.args().get(0);
-    Chart chart = chart(f.args().get(1));
+    Chart chart;
+    try {
+      chart = chart(f.args().get(1), f.str("version"));
+    } catch (RuntimeException e) {
+      throw new CliException("INSTALLATION FAILED: " + message(e), e);
+    }
     Values user = values(f);
     ReleaseClient helm = client(f);
     Release r;
@@ -411,9 +475,13 @@ final class Commands {
         .alias("force", "force-replace").bool("cleanup-on-fail")
         .integer("history-max", historyMaxDefault()), argv,
         "capstan upgrade [RELEASE] [CHART] [flags]", 2, 2);
-    versionUnsupported(f);
     String name = f.args().get(0);
-    Chart chart = chart(f.args().get(1));
+    Chart chart;
+    try {
+      chart = chart(f.args().get(1), f.str("version"));
+    } catch (RuntimeException e) {
+      throw new CliException("UPGRADE FAILED: " + message(e), e);
+    }
     Values user = values(f);
     ReleaseClient helm = client(f);
     if (f.isSet("install") && !exists(helm, name)) {
