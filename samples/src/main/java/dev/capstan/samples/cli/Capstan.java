@@ -18,6 +18,11 @@ public final class Capstan {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    // the library logs through SLF4J; like helm, say only warnings unless --debug is given
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+          Arrays.asList(args).contains("--debug") ? "debug" : "warn");
+    }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     int code = run(Arrays.asList(args), Environment.system(), out, err);

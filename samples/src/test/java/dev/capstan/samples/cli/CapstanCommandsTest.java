@@ -169,6 +169,20 @@ class CapstanCommandsTest {
   }
 
   @Test
+  void waitingShowsOneLinePerProgressEventAndTimesOutAsHelm() {
+    // the mock runs no controllers: the Deployment never becomes ready
+    Result r = capstan("install", "slow", "charts/mychart", "--server-side=false", "--wait",
+        "--timeout", "1s");
+    assertThat(r.code()).isEqualTo(1);
+    List<String> lines = r.err().lines().toList();
+    assertThat(lines).anyMatch(l -> l.startsWith("waiting for Deployment/default/slow-mychart: "));
+    // Helm 4's watcher wording: what was not ready, then the deadline on its own line
+    assertThat(r.err()).contains("Error: INSTALLATION FAILED: resource Deployment/default/"
+        + "slow-mychart not ready. status: ").endsWith("\ncontext deadline exceeded\n");
+    assertThat(capstan("history", "slow").out()).contains("\tfailed\t");
+  }
+
+  @Test
   void errorsAreHelmsOnStderrWithExitCodeOne() {
     Result missing = capstan("upgrade", "nothere", "charts/mychart");
     assertThat(missing.code()).isEqualTo(1);
