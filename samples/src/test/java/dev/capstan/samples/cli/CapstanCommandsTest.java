@@ -87,7 +87,8 @@ class CapstanCommandsTest {
   static String masked(String text) {
     return text.replaceAll("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
         + "|Nov|Dec) [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}", "<ANSIC>")
-        .replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)? \\+0000 UTC", "<TIME>");
+        .replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)? \\+0000 UTC", "<TIME>")
+        .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "<RFC3339>");
   }
 
   /** The story of helm-records: install, unchanged upgrade, (a failed upgrade,) rollback, gone. */
@@ -145,6 +146,19 @@ class CapstanCommandsTest {
 
     String history = capstan("history", "web", "--namespace", "default").out();
     assertThat(masked(history)).isEqualTo(masked(fixture("history-web.txt")));
+    assertThat(masked(capstan("history", "web", "-o", "json").out()))
+        .isEqualTo(masked(fixture("history-web-o-json.txt")));
+    assertThat(masked(capstan("list", "-o", "json").out()))
+        .isEqualTo(masked(fixture("list-o-json.txt")));
+    assertThat(masked(capstan("history", "web", "-o", "yaml", "--max", "1").out()))
+        .isEqualTo("""
+            - app_version: 1.16.0
+              chart: mychart-0.1.0
+              description: Rollback to 1
+              revision: 4
+              status: deployed
+              updated: "<RFC3339>"
+            """);
     assertThat(masked(capstan("history", "gone").out()))
         .isEqualTo(masked(fixture("history-gone.txt")));
     assertThat(masked(capstan("list", "--namespace", "default").out()))
