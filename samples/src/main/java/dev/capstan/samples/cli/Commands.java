@@ -466,7 +466,7 @@ final class Commands {
     } catch (RuntimeException e) {
       throw new CliException("INSTALLATION FAILED: " + message(e), e);
     }
-    printRelease(r, f, false);
+    printRelease(r, f, "");
   }
 
   private void upgrade(List<String> argv) {
@@ -498,7 +498,7 @@ final class Commands {
     if (r.version() > 1 || !f.isSet("install")) {
       out.printf("Release \"%s\" has been upgraded. Happy Helming!%n", name);
     }
-    printRelease(r, f, false);
+    printRelease(r, f, "");
   }
 
   private Consumer<UpgradeOptions.Builder> upgradeOptions(Flags f, Values user) {
@@ -680,17 +680,18 @@ final class Commands {
     String name = f.args().get(0);
     Release r = f.integer("revision") > 0 ? helm.get(name, f.integer("revision"))
         : helm.status(name);
-    printRelease(r, f, true);
+    output(f);
+    printRelease(r, f, Resources.section(r, KubeCluster.of(kube(f)), Instant.now()));
   }
 
-  private void printRelease(Release r, Flags f, boolean withResources) {
+  private void printRelease(Release r, Flags f, String resources) {
     String o = output(f);
     if (!o.equals("table")) {
       throw new CliException("-o " + o + " is not supported by this capstan for " + r.name()
           + " (see docs/cli.md)");
     }
     boolean hideNotes = f.changed("hide-notes") && f.isSet("hide-notes");
-    out.print(Printers.status(r, env.zone(), !hideNotes));
+    out.print(Printers.status(r, env.zone(), !hideNotes, resources));
   }
 
   private void get(List<String> argv) {

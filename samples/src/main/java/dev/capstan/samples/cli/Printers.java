@@ -13,8 +13,13 @@ import java.util.Map;
 final class Printers {
   private Printers() {}
 
-  /** Helm's status printer (install, upgrade, status, test), without the live resources. */
+  /** Helm's status printer (install, upgrade, test), without the live resources. */
   static String status(Release r, ZoneId zone, boolean notes) {
+    return status(r, zone, notes, "");
+  }
+
+  /** Helm's status printer with a {@code RESOURCES:} section ({@code ""}: none). */
+  static String status(Release r, ZoneId zone, boolean notes, String resources) {
     StringBuilder sb = new StringBuilder();
     sb.append("NAME: ").append(r.name()).append('\n');
     if (r.info().lastDeployed() != null) {
@@ -24,6 +29,7 @@ final class Printers {
     sb.append("STATUS: ").append(status(r)).append('\n');
     sb.append("REVISION: ").append(r.version()).append('\n');
     sb.append("DESCRIPTION: ").append(r.info().description()).append('\n');
+    sb.append(resources);
     testSuite(r, zone, sb);
     if (notes && !r.info().notes().isBlank()) {
       sb.append("NOTES:\n").append(r.info().notes().strip()).append('\n');
