@@ -38,14 +38,10 @@ final class Printers {
   }
 
   private static void testSuite(Release r, ZoneId zone, StringBuilder sb) {
-    boolean header = false;
     for (var h : r.hooks()) {
-      if (!h.events().toString().toLowerCase(java.util.Locale.ROOT).contains("test")
-          || h.lastRun() == null || h.lastRun().startedAt() == null) {
+      if (!h.events().contains(dev.capstan.release.HookEvent.TEST) || h.lastRun() == null
+          || h.lastRun().startedAt() == null) {
         continue;
-      }
-      if (!header) {
-        header = true;
       }
       sb.append("TEST SUITE:     ").append(h.name()).append('\n');
       sb.append("Last Started:   ").append(GoText.ansiC(h.lastRun().startedAt(), zone))
