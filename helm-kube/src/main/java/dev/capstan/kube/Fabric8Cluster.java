@@ -126,7 +126,9 @@ final class Fabric8Cluster implements Cluster {
     try {
       return toMap(one(ref).patch(PatchContext.of(PatchType.JSON), jsonPatch));
     } catch (KubernetesClientException e) {
-      throw failure("patching " + ref, e, false);
+      // Helm's kube client words a failed update so, and Helm records it in the description
+      throw failure(e, false, "cannot patch \"" + ref.name() + "\" with kind " + ref.kind() + ": "
+          + describe(e));
     }
   }
 
@@ -293,8 +295,15 @@ final class Fabric8Cluster implements Cluster {
     int code = e.getCode();
     String reason = e.getStatus() != null && e.getStatus().getReason() != null
         ? e.getStatus().getReason() : "";
-    String message = what + " failed" + (code > 0 ? " (HTTP " + code
-        + (reason.isEmpty() ? "" : " " + reason) + ")" : "") + ": " + describe(e);
+    return failure(e, create, what + " failed" + (code > 0 ? " (HTTP " + code
+        + (reason.isEmpty() ? "" : " " + reason) + ")" : "") + ": " + describe(e));
+  }
+
+  private static ClusterException failure(KubernetesClientException e, boolean create,
+      String message) {
+    int code = e.getCode();
+    String reason = e.getStatus() != null && e.getStatus().getReason() != null
+        ? e.getStatus().getReason() : "";
     if (code == 404) {
       return new ClusterException.NotFound(message, e);
     }

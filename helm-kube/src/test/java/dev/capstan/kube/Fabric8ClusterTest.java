@@ -71,6 +71,22 @@ class Fabric8ClusterTest {
   }
 
   @Test
+  @DisplayName("a refused patch is worded as Helm's kube client words it, with the HTTP code kept")
+  void refusedPatchInHelmsWords() {
+    cluster.create(configMap("ns1", "cfg", "one"));
+    server.expect().patch().withPath("/api/v1/namespaces/ns1/configmaps/cfg").andReturn(415,
+        "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+            + "\"message\":\"Unsupported Media Type\",\"reason\":\"UnsupportedMediaType\","
+            + "\"code\":415}").once();
+    ResourceRef ref = new ResourceRef("v1", "ConfigMap", "ns1", "cfg");
+
+    assertThatThrownBy(() -> cluster.patch(ref,
+        "[{\"op\":\"replace\",\"path\":\"/data/key\",\"value\":\"two\"}]"))
+        .isInstanceOfSatisfying(ClusterException.class, e -> assertThat(e.code()).isEqualTo(415))
+        .hasMessage("cannot patch \"cfg\" with kind ConfigMap: Unsupported Media Type");
+  }
+
+  @Test
   @DisplayName("replace with the current resourceVersion succeeds; with a stale one it is a Conflict")
   void replaceGuardedByResourceVersion() {
     Map<String, Object> first = cluster.create(configMap("ns1", "cfg", "one"));
