@@ -32,7 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>A subchart's schema is checked against the sub-table named after the subchart (or its alias);
  * a missing or {@code null} sub-table is not checked. The {@code $schema} keyword selects the draft
- * (4, 6, 7, 2019-09 or 2020-12); without it the schema is read as draft 2020-12. Only references
+ * (4, 6, 7, 2019-09 or 2020-12) as Helm 4.1.4 reads it: {@code http://} and {@code https://}
+ * alike, with or without a trailing {@code #}, and {@code http://json-schema.org/schema#} meaning
+ * the latest draft; without it the schema is read as draft 2020-12. Only references
  * inside the schema itself (and the drafts' own meta-schemas) are resolved: Capstan never fetches
  * a {@code $ref} over the network or from the file system, and a schema that needs one fails with
  * an error naming the reference.
@@ -71,10 +73,7 @@ public final class ValuesSchema {
     Optional<byte[]> schema = chart.schema();
     if (schema.isPresent()) {
       String file = chartPath + "/" + SCHEMA_FILE;
-      for (Error e : validateSingle(values, schema.get(), file)) {
-        out.add(new SchemaValidationException.Violation(chart.name(),
-            e.getInstanceLocation().toString(), e.getMessage()));
-      }
+      out.addAll(helmViolations(chart.name(), validateSingle(values, schema.get(), file)));
     }
     for (Chart sub : chart.subcharts()) {
       Object raw = values.get(sub.name());
@@ -107,6 +106,7 @@ public final class ValuesSchema {
     if (schemaNode == null || schemaNode.isMissingNode()) {
       throw new CapstanException(file + " is not valid JSON: the file is empty");
     }
+    schemaNode = canonicalDialects(schemaNode);
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
         b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder()
                 .pathType(PathType.JSON_POINTER)
@@ -128,6 +128,97 @@ public final class ValuesSchema {
       }
       throw new CapstanException(file + " is not a valid JSON schema: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The validator's errors the way Helm's validator (santhosh-tekuri/jsonschema v6) reports them,
+   * where the two differ in kind rather than wording: a value of the wrong {@code type} fails that
+   * schema object at once (its other keywords and subschemas are not reported for that value),
+   * with Helm's text {@code got null, want string}; an error reported twice is listed once.
+   */
+  static List<SchemaValidationException.Violation> helmViolations(String chart,
+      List<Error> errors) {
+    List<Error> typeErrors = new ArrayList<>();
+    for (Error e : errors) {
+      if ("type".equals(e.getKeyword())) {
+        typeErrors.add(e);
+      }
+    }
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    List<SchemaValidationException.Violation> out = new ArrayList<>();
+    for (Error e : errors) {
+      if (hiddenByTypeError(e, typeErrors)) {
+        continue;
+      }
+      String path = e.getInstanceLocation().toString();
+      String message = "type".equals(e.getKeyword()) ? typeMessage(e) : e.getMessage();
+      if (seen.add(path + "\u0000" + message)) {
+        out.add(new SchemaValidationException.Violation(chart, path, message));
+      }
+    }
+    return out;
+  }
+
+  private static boolean hiddenByTypeError(Error e, List<Error> typeErrors) {
+    String where = e.getEvaluationPath().toString();
+    String instance = e.getInstanceLocation().toString();
+    for (Error t : typeErrors) {
+      if (t == e) {
+        continue;
+      }
+      String tPath = t.getEvaluationPath().toString();
+      String schemaObject = tPath.substring(0, Math.max(0, tPath.lastIndexOf('/')));
+      String tInstance = t.getInstanceLocation().toString();
+      boolean sameSchema = where.startsWith(schemaObject + "/") && !where.equals(tPath);
+      boolean sameValue = instance.equals(tInstance) || instance.startsWith(tInstance + "/");
+      if (sameSchema && sameValue) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Helm's {@code got <type>, want <type> or <type>}, types in the validator's fixed order. */
+  private static String typeMessage(Error e) {
+    JsonNode want = e.getSchemaNode();
+    if (want != null && want.isObject() && want.has("type")) {
+      want = want.get("type");
+    }
+    List<String> wanted = new ArrayList<>();
+    if (want != null) {
+      for (String t : List.of("null", "boolean", "number", "integer", "string", "array",
+          "object")) {
+        boolean listed = want.isString() ? want.asString().equals(t) : false;
+        if (want.isArray()) {
+          for (JsonNode item : want) {
+            listed |= item.isString() && item.asString().equals(t);
+          }
+        }
+        if (listed) {
+          wanted.add(t);
+        }
+      }
+    }
+    if (wanted.isEmpty()) {
+      return e.getMessage();
+    }
+    return "got " + jsonType(e.getInstanceNode()) + ", want " + String.join(" or ", wanted);
+  }
+
+  private static String jsonType(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return "null";
+    }
+    if (n.isBoolean()) {
+      return "boolean";
+    }
+    if (n.isNumber()) {
+      return "number";
+    }
+    if (n.isString()) {
+      return "string";
+    }
+    return n.isArray() ? "array" : "object";
   }
 
   /** Validates the schema itself against its draft's meta-schema, as Helm's validator does. */
@@ -159,6 +250,65 @@ public final class ValuesSchema {
         sb.append("\n- at '").append(e.getInstanceLocation()).append("': ").append(e.getMessage());
       }
       throw new CapstanException(sb.toString());
+    }
+  }
+
+  /**
+   * Returns the draft that a {@code $schema} URI names the way Helm 4's validator
+   * (santhosh-tekuri/jsonschema v6) reads it: {@code http} and {@code https} alike, an empty
+   * fragment ({@code #}) ignored, {@code json-schema.org/schema} meaning the latest draft
+   * (2020-12). A URI with a non-empty fragment names no draft here (Helm then reads the draft from
+   * the meta-schema document, which for the drafts' own URIs is the same draft).
+   */
+  static Optional<SpecificationVersion> draftOf(String uri) {
+    int hash = uri.indexOf('#');
+    String base = hash < 0 ? uri : uri.substring(0, hash);
+    if (base.startsWith("http://")) {
+      base = base.substring("http://".length());
+    } else if (base.startsWith("https://")) {
+      base = base.substring("https://".length());
+    }
+    SpecificationVersion v = switch (base) {
+      case "json-schema.org/schema", "json-schema.org/draft/2020-12/schema" ->
+          SpecificationVersion.DRAFT_2020_12;
+      case "json-schema.org/draft/2019-09/schema" -> SpecificationVersion.DRAFT_2019_09;
+      case "json-schema.org/draft-07/schema" -> SpecificationVersion.DRAFT_7;
+      case "json-schema.org/draft-06/schema" -> SpecificationVersion.DRAFT_6;
+      case "json-schema.org/draft-04/schema" -> SpecificationVersion.DRAFT_4;
+      default -> null;
+    };
+    return Optional.ofNullable(v);
+  }
+
+  /**
+   * Rewrites each {@code $schema} that names a known draft (on the root and on embedded resources,
+   * the objects that carry an id) to the validator's own dialect id for that draft, so that every
+   * spelling Helm accepts selects the same draft here.
+   */
+  private static JsonNode canonicalDialects(JsonNode root) {
+    if (!root.isObject()) {
+      return root;
+    }
+    JsonNode copy = root.deepCopy();
+    canonicalDialects(copy, true);
+    return copy;
+  }
+
+  private static void canonicalDialects(JsonNode node, boolean resource) {
+    if (node.isObject()) {
+      ObjectNode o = (ObjectNode) node;
+      JsonNode dialect = o.get("$schema");
+      if (dialect != null && dialect.isString()
+          && (resource || o.has("$id") || o.has("id"))) {
+        draftOf(dialect.asString()).ifPresent(v -> o.put("$schema", v.getDialectId()));
+      }
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
+        canonicalDialects(e.getValue(), false);
+      }
+    } else if (node.isArray()) {
+      for (JsonNode item : node) {
+        canonicalDialects(item, false);
+      }
     }
   }
 
