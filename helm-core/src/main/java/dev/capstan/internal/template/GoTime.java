@@ -195,7 +195,11 @@ public final class GoTime implements GoObject, GoFmt.Stringer {
     }
 
     /** One chunk: literal text before it, its kind, its length in the layout, fraction digits. */
-    private record Chunk(String prefix, Std std, int length, int digits) {}
+    private record Chunk(String prefix, Std std, int length, int digits, char sep) {
+      Chunk(String prefix, Std std, int length, int digits) {
+        this(prefix, std, length, digits, '.');
+      }
+    }
 
     private static boolean startsAt(String s, int i, String p) {
       return s.startsWith(p, i);
@@ -329,7 +333,7 @@ public final class GoTime implements GoObject, GoFmt.Stringer {
                 j++;
               }
               if (j >= l.length() || !Character.isDigit(l.charAt(j))) {
-                return new Chunk(pre, ch == '0' ? Std.FRAC_ZERO : Std.FRAC_NINE, j - i, j - i - 1);
+                return new Chunk(pre, ch == '0' ? Std.FRAC_ZERO : Std.FRAC_NINE, j - i, j - i - 1, c);
               }
             }
             break;
@@ -443,7 +447,7 @@ public final class GoTime implements GoObject, GoFmt.Stringer {
         case FRAC_ZERO, FRAC_NINE -> {
           String nanos = String.format("%09d", t.getNano());
           String digits = nanos.substring(0, Math.min(9, c.digits()));
-          char sep = '.';
+          char sep = c.sep();
           if (c.std() == Std.FRAC_NINE) {
             int end = digits.length();
             while (end > 0 && digits.charAt(end - 1) == '0') {
