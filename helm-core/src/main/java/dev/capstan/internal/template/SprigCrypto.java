@@ -74,6 +74,9 @@ final class SprigCrypto {
         Args.str("encryptAES", a[0]), Args.str("encryptAES", a[1]), env.random())));
     m.put("decryptAES", Args.fixed("decryptAES", 2, (a, env) -> decryptAES(
         Args.str("decryptAES", a[0]), Args.str("decryptAES", a[1]))));
+    m.put("derivePassword", Args.fixed("derivePassword", 5, (a, env) -> derivePassword(
+        counter(a[0]), Args.str("derivePassword", a[1]), Args.str("derivePassword", a[2]),
+        Args.str("derivePassword", a[3]), Args.str("derivePassword", a[4]))));
     m.put("genPrivateKey", Args.fixed("genPrivateKey", 1,
         (a, env) -> genPrivateKey(Args.str("genPrivateKey", a[0]), env.random())));
     m.put("genCA", Args.fixed("genCA", 2, (a, env) -> genCA(Args.str("genCA", a[0]),
@@ -104,6 +107,71 @@ final class SprigCrypto {
       return c;
     }
     throw Args.wrongType(fn, "sprig.certificate", v);
+  }
+
+  private static long counter(Object v) {
+    if (v instanceof Integer i && i >= 0) {
+      return i;
+    }
+    if (v instanceof Integer) {
+      throw new Sprig.FunctionException("derivePassword", "constant " + v + " overflows uint32");
+    }
+    throw Args.wrongType("derivePassword", "uint32", v);
+  }
+
+  private static final String SEED = "com.lyndir.masterpassword";
+  private static final Map<String, String[]> TEMPLATES = Map.of(
+      "maximum", new String[] {"anoxxxxxxxxxxxxxxxxx", "axxxxxxxxxxxxxxxxxno"},
+      "long", new String[] {"CvcvnoCvcvCvcv", "CvcvCvcvnoCvcv", "CvcvCvcvCvcvno", "CvccnoCvcvCvcv",
+          "CvccCvcvnoCvcv", "CvccCvcvCvcvno", "CvcvnoCvccCvcv", "CvcvCvccnoCvcv", "CvcvCvccCvcvno",
+          "CvcvnoCvcvCvcc", "CvcvCvcvnoCvcc", "CvcvCvcvCvccno", "CvccnoCvccCvcv", "CvccCvccnoCvcv",
+          "CvccCvccCvcvno", "CvcvnoCvccCvcc", "CvcvCvccnoCvcc", "CvcvCvccCvccno", "CvccnoCvcvCvcc",
+          "CvccCvcvnoCvcc", "CvccCvcvCvccno"},
+      "medium", new String[] {"CvcnoCvc", "CvcCvcno"},
+      "short", new String[] {"Cvcn"},
+      "basic", new String[] {"aaanaaan", "aannaaan", "aaannaaa"},
+      "pin", new String[] {"nnnn"});
+  private static final Map<Character, String> CHARACTERS = Map.of(
+      'V', "AEIOU",
+      'C', "BCDFGHJKLMNPQRSTVWXYZ",
+      'v', "aeiou",
+      'c', "bcdfghjklmnpqrstvwxyz",
+      'A', "AEIOUBCDFGHJKLMNPQRSTVWXYZ",
+      'a', "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz",
+      'n', "0123456789",
+      'o', "@&%?,=[]_:-+*$#!'^~;()/.",
+      'x', "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()");
+
+  /** Sprig {@code derivePassword}: the Master Password algorithm (scrypt, then HMAC-SHA256). */
+  static String derivePassword(long counter, String type, String password, String user,
+      String site) {
+    String[] templates = TEMPLATES.get(type);
+    if (templates == null) {
+      return "cannot find password template " + type;
+    }
+    byte[] seed = SEED.getBytes(StandardCharsets.UTF_8);
+    byte[] u = user.getBytes(StandardCharsets.UTF_8);
+    byte[] st = site.getBytes(StandardCharsets.UTF_8);
+    try {
+      byte[] salt = Der.concat(seed, be32(u.length), u);
+      byte[] key = Scrypt.derive(password.getBytes(StandardCharsets.UTF_8), salt, 32768, 8, 2, 64);
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      byte[] h = mac.doFinal(Der.concat(seed, be32(st.length), st, be32(counter)));
+      String t = templates[(h[0] & 0xff) % templates.length];
+      StringBuilder out = new StringBuilder();
+      for (int i = 0; i < t.length(); i++) {
+        String chars = CHARACTERS.get(t.charAt(i));
+        out.append(chars.charAt((h[i + 1] & 0xff) % chars.length()));
+      }
+      return out.toString();
+    } catch (GeneralSecurityException e) {
+      return "failed to derive password: " + e.getMessage();
+    }
+  }
+
+  private static byte[] be32(long v) {
+    return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
   }
 
   // ---- bcrypt and AES ----
