@@ -678,8 +678,7 @@ final class SprigCrypto {
           Der.directoryString(cn))));
       byte[] issuer = parent == null ? subject : parent.getSubjectX500Principal().getEncoded();
       byte[] spki = subjectKey.pub().getEncoded();
-      byte[] publicKeyBits = Der.read(Der.read(spki, 0).children().get(1).content().length == 0
-          ? spki : spki, 0).children().get(1).content();
+      byte[] publicKeyBits = Der.read(spki, 0).children().get(1).content();
       byte[] sigAlg = sigAlg(signer.priv());
 
       List<byte[]> exts = new ArrayList<>();
