@@ -85,7 +85,7 @@ class GoTemplateChartTest {
 
     assertThatThrownBy(() -> ChartRenderer.builder().build().prepare(c))
         .isInstanceOf(TemplateException.class)
-        .hasMessage("template: c/templates/a.yaml:2: missing value for if");
+        .hasMessage("parse error at (c/templates/a.yaml:2): missing value for if");
   }
 
   @Test

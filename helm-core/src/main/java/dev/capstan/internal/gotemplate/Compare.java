@@ -38,7 +38,9 @@ final class Compare {
       boolean truth;
       if (k1 != k2) {
         if (a != null && b != null) {
-          throw new RuntimeException("incompatible types for comparison");
+          throw new RuntimeException("incompatible types for comparison: "
+              + dev.capstan.internal.gofmt.GoFmt.typeName(a) + " and "
+              + dev.capstan.internal.gofmt.GoFmt.typeName(b));
         }
         truth = false;
       } else {
@@ -70,7 +72,9 @@ final class Compare {
       throw new RuntimeException("invalid type for comparison");
     }
     if (k1 != k2) {
-      throw new RuntimeException("incompatible types for comparison");
+      throw new RuntimeException("incompatible types for comparison: "
+          + dev.capstan.internal.gofmt.GoFmt.typeName(a) + " and "
+          + dev.capstan.internal.gofmt.GoFmt.typeName(b));
     }
     switch (k1) {
       case BOOL:

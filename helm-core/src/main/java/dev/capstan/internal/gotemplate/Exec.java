@@ -45,9 +45,54 @@ final class Exec {
   /** Go's ExecError: the message is complete. */
   static final class ExecError extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    final String location;
+    final String executing;
+    final String context;
+    final String problem;
 
     ExecError(String message, Throwable cause) {
+      this(message, cause, null, null, null, null);
+    }
+
+    ExecError(String message, Throwable cause, String location, String executing, String context,
+        String problem) {
       super(message, cause, false, false);
+      this.location = location;
+      this.executing = executing;
+      this.context = context;
+      this.problem = problem;
+    }
+
+    /**
+     * The text Helm 4 prints: errors of a function (other than include) as Go's one line; errors
+     * of the template itself as a trace of location, executing template and problem, with the
+     * included template's trace under {@code error calling include:}.
+     */
+    String helmText() {
+      if (location == null) {
+        return getMessage();
+      }
+      String include = "error calling include: ";
+      if (problem.startsWith(include)) {
+        ExecError inner = null;
+        for (Throwable c = getCause(); c != null; c = c.getCause()) {
+          if (c instanceof ExecError e) {
+            inner = e;
+            break;
+          }
+        }
+        String rest = inner != null ? inner.helmText() : problem.substring(include.length());
+        return trace("error calling include:") + "\n" + rest;
+      }
+      if (problem.startsWith("error calling ")) {
+        return getMessage();
+      }
+      return trace(problem);
+    }
+
+    private String trace(String what) {
+      return location + "\n  executing " + GoQuote.quote(executing) + " at <" + context + ">:\n    "
+          + what;
     }
   }
 
@@ -92,8 +137,9 @@ final class Exec {
     if (node == null) {
       return new ExecError("template: " + tmpl.name() + ": " + msg, cause);
     }
-    return new ExecError("template: " + location(node) + ": executing " + GoQuote.quote(tmpl.name())
-        + " at <" + node + ">: " + msg, cause);
+    String loc = location(node);
+    return new ExecError("template: " + loc + ": executing " + GoQuote.quote(tmpl.name())
+        + " at <" + node + ">: " + msg, cause, loc, tmpl.name(), node.toString(), msg);
   }
 
   String location(Node n) {
@@ -446,7 +492,8 @@ final class Exec {
         throw errorf("can't evaluate field " + name + " in type " + GoFmt.typeName(receiver));
       }
     }
-    throw errorf("can't evaluate field " + name + " in type " + GoFmt.typeName(receiver));
+    throw errorf("can't evaluate field " + name + " in type "
+        + (fromField ? "interface {}" : GoFmt.typeName(receiver)));
   }
 
   private Object convertArg(Object a, Class<?> type) {
@@ -568,7 +615,20 @@ final class Exec {
       throw e;
     } catch (RawError e) {
       node = cmd;
-      throw errorf(e.getMessage(), e);
+      String msg = e.getMessage();
+      String typeError = "error calling " + name + ": wrong type for value; ";
+      if (msg.startsWith(typeError)) {
+        // Go checks argument types before the call, reporting at the argument.
+        msg = msg.substring(("error calling " + name + ": ").length());
+        String got = msg.substring(msg.lastIndexOf("got ") + 4);
+        for (int i = 1; i < args.size(); i++) {
+          if (GoFmt.typeName(a[i - 1]).equals(got)) {
+            node = args.get(i);
+            break;
+          }
+        }
+      }
+      throw errorf(msg, e);
     } catch (TemplateFunction.ArityException e) {
       throw errorf(e.getMessage());
     } catch (StackOverflowError e) {

@@ -32,6 +32,8 @@ final class Functions {
       GoFunctions.Call call = new GoFunctions.Call(e.name());
       t.put(e.name(), new Func(e.minArgs(), e.maxArgs(), (ex, a) -> e.fn().call(a, call)));
     }
+    t.put("contains", new Func(2, 2,
+        (ex, a) -> Sprig.contains(string(a[0], "contains"), string(a[1], "contains"))));
     for (Map.Entry<String, TemplateFunction> e : MoreFunctions.all().entrySet()) {
       TemplateFunction f = e.getValue();
       t.put(e.getKey(), new Func(0, VARIADIC, (ex, a) -> f.call(a, ex.ctx.env)));

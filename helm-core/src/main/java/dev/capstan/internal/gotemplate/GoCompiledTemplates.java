@@ -55,7 +55,7 @@ final class GoCompiledTemplates implements CompiledTemplates {
       try {
         parsed = Parser.parse(s.name(), s.text(), functions::containsKey);
       } catch (Parser.ParseError e) {
-        throw new GoTemplateException(s.name(), e.line, e.getMessage(), e);
+        throw new GoTemplateException(s.name(), e.line, helmParseError(s.name(), e), e);
       }
       for (Map.Entry<String, Tree> e : parsed.entrySet()) {
         Tree old = all.get(e.getKey());
@@ -65,6 +65,15 @@ final class GoCompiledTemplates implements CompiledTemplates {
       }
     }
     this.trees = Map.copyOf(all);
+  }
+
+  /** Helm's text for a parse error: {@code parse error at (<file>:<line>): <problem>}. */
+  static String helmParseError(String name, Parser.ParseError e) {
+    String[] tokens = e.getMessage().split(": ");
+    if (tokens.length == 1) {
+      return "parse error in (" + name + "): " + e.getMessage();
+    }
+    return "parse error at (" + tokens[1] + "): " + tokens[tokens.length - 1];
   }
 
   private static int depth(String name) {
@@ -106,7 +115,7 @@ final class GoCompiledTemplates implements CompiledTemplates {
     try {
       new Exec(ctx, tree, out, scope).run(scope);
     } catch (Exec.ExecError e) {
-      throw failure(name, e.getMessage(), e);
+      throw failure(name, e, e);
     } catch (StackOverflowError e) {
       throw new GoTemplateException(name, 0, "template: " + name
           + ": templates nest too deeply (recursive include?)", null);
@@ -114,8 +123,9 @@ final class GoCompiledTemplates implements CompiledTemplates {
     return out.toString().replace("<no value>", "");
   }
 
-  private static GoTemplateException failure(String name, String message, Throwable cause) {
-    String msg = message;
+  private static GoTemplateException failure(String name, Exec.ExecError e, Throwable cause) {
+    String message = e.getMessage();
+    String msg = e.helmText();
     int line = 0;
     Matcher loc = LOCATION.matcher(message);
     String file = name;

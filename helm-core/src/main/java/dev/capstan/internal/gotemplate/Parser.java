@@ -125,7 +125,9 @@ final class Parser {
   }
 
   private Token peek() {
-    return tokens.get(Math.min(idx, tokens.size() - 1));
+    Token t = tokens.get(Math.min(idx, tokens.size() - 1));
+    last = t;
+    return t;
   }
 
   private Token nextNonSpace() {
@@ -139,6 +141,7 @@ final class Parser {
   private Token peekNonSpace() {
     Token t = nextNonSpace();
     backup();
+    last = t;
     return t;
   }
 

@@ -78,7 +78,7 @@ class GoTemplateTest {
     void comments() {
       assertThat(render("a{{/* c */}}b {{- /* x */ -}} c")).isEqualTo("abc");
       assertThatThrownBy(() -> render("{{/* c */ 1}}"))
-          .hasMessage("template: c/templates/t.yaml:1: comment ends before closing delimiter");
+          .hasMessage("parse error at (c/templates/t.yaml:1): comment ends before closing delimiter");
     }
 
     @Test
@@ -110,7 +110,7 @@ class GoTemplateTest {
     @Test
     void imaginaryIsAnError() {
       assertThatThrownBy(() -> render("{{ 1i }}")).isInstanceOf(TemplateException.class)
-          .hasMessageStartingWith("template: c/templates/t.yaml:1: ");
+          .hasMessageStartingWith("parse error at (c/templates/t.yaml:1): ");
     }
 
     @Test
@@ -121,7 +121,7 @@ class GoTemplateTest {
     @Test
     void badNumber() {
       assertThatThrownBy(() -> render("{{ 12ab }}"))
-          .hasMessage("template: c/templates/t.yaml:1: bad number syntax: \"12ab\"");
+          .hasMessage("parse error at (c/templates/t.yaml:1): \"12ab\"");
     }
   }
 
@@ -162,7 +162,7 @@ class GoTemplateTest {
     @Test
     void breakOutsideRange() {
       assertThatThrownBy(() -> render("{{ break }}"))
-          .hasMessage("template: c/templates/t.yaml:1: {{break}} outside {{range}}");
+          .hasMessage("parse error at (c/templates/t.yaml:1): {{break}} outside {{range}}");
     }
 
     @Test
@@ -170,7 +170,7 @@ class GoTemplateTest {
       assertThat(render("{{ $x := 1 }}{{ if true }}{{ $x = 2 }}{{ $y := 3 }}{{ end }}{{ $x }}"))
           .isEqualTo("2");
       assertThatThrownBy(() -> render("{{ if true }}{{ $y := 3 }}{{ end }}{{ $y }}"))
-          .hasMessage("template: c/templates/t.yaml:1: undefined variable \"$y\"");
+          .hasMessage("parse error at (c/templates/t.yaml:1): undefined variable \"$y\"");
       assertThat(render("{{ range .Values.l }}{{ $.Release.Name }}{{ end }}",
           map("l", List.of(1.0)))).isEqualTo("rel");
     }
@@ -184,9 +184,9 @@ class GoTemplateTest {
     @Test
     void unexpectedEnd() {
       assertThatThrownBy(() -> render("a\n{{ end }}"))
-          .hasMessage("template: c/templates/t.yaml:2: unexpected {{end}}");
+          .hasMessage("parse error at (c/templates/t.yaml:2): unexpected {{end}}");
       assertThatThrownBy(() -> render("{{ if true }}"))
-          .hasMessage("template: c/templates/t.yaml:1: unexpected EOF");
+          .hasMessage("parse error at (c/templates/t.yaml:1): unexpected EOF");
     }
   }
 
@@ -214,7 +214,7 @@ class GoTemplateTest {
           .isEqualTo("true true true true");
       assertThatThrownBy(() -> render("{{ eq 1 1.0 }}")).hasMessage(
           "template: c/templates/t.yaml:1:3: executing \"c/templates/t.yaml\" at <eq 1 1.0>: "
-              + "error calling eq: incompatible types for comparison");
+              + "error calling eq: incompatible types for comparison: int and float64");
     }
 
     @Test
@@ -236,15 +236,16 @@ class GoTemplateTest {
     @Test
     void unknownFunctionAtParseTime() {
       assertThatThrownBy(() -> render("{{ nope 1 }}"))
-          .hasMessage("template: c/templates/t.yaml:1: function \"nope\" not defined");
+          .hasMessage("parse error at (c/templates/t.yaml:1): function \"nope\" not defined");
     }
 
     @Test
     void arityAndTypes() {
       assertThatThrownBy(() -> render("{{ upper }}")).hasMessageEndingWith(
           "wrong number of args for upper: want 1 got 0");
-      assertThatThrownBy(() -> render("{{ upper 1 }}")).hasMessageEndingWith(
-          "error calling upper: wrong type for value; expected string; got int");
+      assertThatThrownBy(() -> render("{{ upper .Values.n }}", map("n", 1.0))).hasMessage(
+          "c/templates/t.yaml:1:16\n  executing \"c/templates/t.yaml\" at <.Values.n>:\n"
+              + "    wrong type for value; expected string; got float64");
     }
 
     @Test
@@ -263,7 +264,7 @@ class GoTemplateTest {
           "{{ define \"r\" }}{{ include \"r\" . }}{{ end }}"))
           .hasMessageContaining("rendering template has a nested reference name: r");
       assertThatThrownBy(() -> render("{{ include \"none\" . }}")).hasMessageEndingWith(
-          "error calling include: template: no template \"none\" associated with template \"gotpl\"");
+          "error calling include:\ntemplate: no template \"none\" associated with template \"gotpl\"");
     }
 
     @Test
@@ -289,8 +290,8 @@ class GoTemplateTest {
     @Test
     void nilPointer() {
       assertThatThrownBy(() -> render("{{ .Values.a.b }}", map("a", null)))
-          .hasMessage("template: c/templates/t.yaml:1:10: executing \"c/templates/t.yaml\" at "
-              + "<.Values.a.b>: nil pointer evaluating interface {}.b");
+          .hasMessage("c/templates/t.yaml:1:10\n  executing \"c/templates/t.yaml\" at "
+              + "<.Values.a.b>:\n    nil pointer evaluating interface {}.b");
     }
 
     @Test
@@ -302,7 +303,103 @@ class GoTemplateTest {
     @Test
     void fieldOfString() {
       assertThatThrownBy(() -> render("{{ .Values.s.x }}", map("s", "str")))
+          .hasMessageEndingWith("can't evaluate field x in type interface {}");
+      assertThatThrownBy(() -> render("{{ $s := \"a\" }}{{ $s.x }}"))
           .hasMessageEndingWith("can't evaluate field x in type string");
+    }
+  }
+
+  @Nested
+  @DisplayName("more constructs")
+  class More {
+    @Test
+    void parenthesisedChainsAndDotInDefine() {
+      assertThat(render("{{ (dict \"a\" (dict \"b\" 7)).a.b }}")).isEqualTo("7");
+      assertThat(render("{{ define \"d\" }}{{ $.k }}/{{ .k }}{{ end }}{{ template \"d\" (dict \"k\" 1) }}"))
+          .isEqualTo("1/1");
+    }
+
+    @Test
+    void withChangesDotAndPopsVariables() {
+      assertThat(render("{{ with $v := .Values.m }}{{ .a }}{{ $v.a }}{{ end }}",
+          map("m", map("a", "x")))).isEqualTo("xx");
+    }
+
+    @Test
+    void printFamily() {
+      assertThat(render("{{ print 1 2 \"a\" \"b\" 3 }}|{{ println 1 \"a\" }}|{{ not 0 }}"))
+          .isEqualTo("1 2ab3|1 a\n|true");
+    }
+
+    @Test
+    void sliceOfListsAndStrings() {
+      assertThat(render("{{ slice .Values.l 1 }} {{ slice .Values.l 0 1 }}",
+          map("l", List.of("a", "b", "c")))).isEqualTo("[b c] [a]");
+    }
+
+    @Test
+    void missingIndexIsNoValue() {
+      assertThat(render("[{{ index .Values \"nope\" }}]")).isEqualTo("[]");
+    }
+
+    @Test
+    void unclosedAction() {
+      assertThatThrownBy(() -> render("{{ .Values"))
+          .hasMessage("parse error at (c/templates/t.yaml:1): unclosed action");
+      assertThatThrownBy(() -> render("{{ \"abc }}"))
+          .hasMessage("parse error at (c/templates/t.yaml:1): unterminated quoted string");
+    }
+
+    @Test
+    void nonFunctionWithArguments() {
+      assertThatThrownBy(() -> render("{{ 1 2 }}"))
+          .hasMessageEndingWith("can't give argument to non-function 1");
+      assertThatThrownBy(() -> render("{{ .Values.x | 3 }}"))
+          .hasMessage("parse error at (c/templates/t.yaml:1): non executable command in pipeline stage 2");
+    }
+
+    @Test
+    void multipleDefinitionInOneFile() {
+      assertThatThrownBy(() -> render("{{ define \"a\" }}1{{ end }}{{ define \"a\" }}2{{ end }}"))
+          .hasMessage("parse error at (c/templates/t.yaml:1): multiple definition of template \"a\"");
+    }
+
+    @Test
+    void lessThanAcrossKinds() {
+      assertThatThrownBy(() -> render("{{ lt 1 \"a\" }}"))
+          .hasMessageEndingWith("error calling lt: incompatible types for comparison: int and string");
+      assertThatThrownBy(() -> render("{{ lt .Values.m 1 }}", map("m", map())))
+          .hasMessageEndingWith("error calling lt: invalid type for comparison");
+    }
+
+    @Test
+    void outputIsBounded() {
+      List<TemplateSource> src = List.of(new TemplateSource(NAME, "{{ range 100 }}0123456789{{ end }}"));
+      assertThatThrownBy(() -> ENGINE.compile(src, new EngineOptions(false, 50))
+          .render(NAME, Map.of(), Lookup.offline()))
+          .isInstanceOf(TemplateException.class)
+          .hasMessageContaining("exceeds the maximum rendered size");
+    }
+
+    @Test
+    @DisplayName("one compiled set renders from many threads")
+    void concurrent() throws Exception {
+      var compiled = ENGINE.compile(List.of(new TemplateSource(NAME,
+          "{{ range $i, $e := .Values.l }}{{ $i }}{{ $e }}{{ end }}")), new EngineOptions(false, 1000));
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<String>> fs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+          String v = "v" + i;
+          fs.add(pool.submit(() -> compiled.render(NAME, Map.of("Values", map("l", List.of(v, v))),
+              Lookup.offline())));
+        }
+        for (int i = 0; i < 40; i++) {
+          assertThat(fs.get(i).get()).isEqualTo("0v" + i + "1v" + i);
+        }
+      } finally {
+        pool.shutdown();
+      }
     }
   }
 }
