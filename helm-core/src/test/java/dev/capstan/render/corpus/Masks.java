@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The fields of non-deterministic corpus outputs that are compared masked, read from
- * {@code corpus-masks.txt}: one mask a line, {@code <chart> <variant glob> <key> [<source glob>]},
+ * {@code corpus-masks.txt}: one mask a line, {@code <chart> <variant globs> <key> [<source glob>]}
+ * (variant globs separated by commas),
  * each preceded by a comment that says why the field differs from run to run.
  *
  * <p>A mask replaces the value of every mapping entry named {@code key}, at any depth, in the
@@ -23,7 +24,7 @@ final class Masks {
   /** The placeholder masked values become. */
   static final String MASKED = "<masked>";
 
-  record Mask(String chart, GoGlob variants, String key, Optional<GoGlob> source, String line) {}
+  record Mask(String chart, List<GoGlob> variants, String key, Optional<GoGlob> source, String line) {}
 
   private final List<Mask> masks;
 
@@ -66,7 +67,11 @@ final class Masks {
         throw new IllegalArgumentException(name + ":" + n
             + ": every mask needs a comment above it saying why: " + line);
       }
-      out.add(new Mask(f[0], glob(f[1], name, n), f[2],
+      List<GoGlob> variants = new ArrayList<>();
+      for (String g : f[1].split(",")) {
+        variants.add(glob(g, name, n));
+      }
+      out.add(new Mask(f[0], List.copyOf(variants), f[2],
           f.length == 4 ? Optional.of(glob(f[3], name, n)) : Optional.empty(), line));
     }
     return new Masks(out);
@@ -81,7 +86,7 @@ final class Masks {
   List<Mask> forVariant(String chart, String variant) {
     List<Mask> r = new ArrayList<>();
     for (Mask m : masks) {
-      if (m.chart().equals(chart) && m.variants().matches(variant)) {
+      if (m.chart().equals(chart) && m.variants().stream().anyMatch(g -> g.matches(variant))) {
         r.add(m);
       }
     }
