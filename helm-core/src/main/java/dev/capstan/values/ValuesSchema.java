@@ -32,7 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>A subchart's schema is checked against the sub-table named after the subchart (or its alias);
  * a missing or {@code null} sub-table is not checked. The {@code $schema} keyword selects the draft
- * (4, 6, 7, 2019-09 or 2020-12); without it the schema is read as draft 2020-12. Only references
+ * (4, 6, 7, 2019-09 or 2020-12) as Helm 4.1.4 reads it: {@code http://} and {@code https://}
+ * alike, with or without a trailing {@code #}, and {@code http://json-schema.org/schema#} meaning
+ * the latest draft; without it the schema is read as draft 2020-12. Only references
  * inside the schema itself (and the drafts' own meta-schemas) are resolved: Capstan never fetches
  * a {@code $ref} over the network or from the file system, and a schema that needs one fails with
  * an error naming the reference.
@@ -107,6 +109,7 @@ public final class ValuesSchema {
     if (schemaNode == null || schemaNode.isMissingNode()) {
       throw new CapstanException(file + " is not valid JSON: the file is empty");
     }
+    schemaNode = canonicalDialects(schemaNode);
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
         b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder()
                 .pathType(PathType.JSON_POINTER)
@@ -159,6 +162,65 @@ public final class ValuesSchema {
         sb.append("\n- at '").append(e.getInstanceLocation()).append("': ").append(e.getMessage());
       }
       throw new CapstanException(sb.toString());
+    }
+  }
+
+  /**
+   * Returns the draft that a {@code $schema} URI names the way Helm 4's validator
+   * (santhosh-tekuri/jsonschema v6) reads it: {@code http} and {@code https} alike, an empty
+   * fragment ({@code #}) ignored, {@code json-schema.org/schema} meaning the latest draft
+   * (2020-12). A URI with a non-empty fragment names no draft here (Helm then reads the draft from
+   * the meta-schema document, which for the drafts' own URIs is the same draft).
+   */
+  static Optional<SpecificationVersion> draftOf(String uri) {
+    int hash = uri.indexOf('#');
+    String base = hash < 0 ? uri : uri.substring(0, hash);
+    if (base.startsWith("http://")) {
+      base = base.substring("http://".length());
+    } else if (base.startsWith("https://")) {
+      base = base.substring("https://".length());
+    }
+    SpecificationVersion v = switch (base) {
+      case "json-schema.org/schema", "json-schema.org/draft/2020-12/schema" ->
+          SpecificationVersion.DRAFT_2020_12;
+      case "json-schema.org/draft/2019-09/schema" -> SpecificationVersion.DRAFT_2019_09;
+      case "json-schema.org/draft-07/schema" -> SpecificationVersion.DRAFT_7;
+      case "json-schema.org/draft-06/schema" -> SpecificationVersion.DRAFT_6;
+      case "json-schema.org/draft-04/schema" -> SpecificationVersion.DRAFT_4;
+      default -> null;
+    };
+    return Optional.ofNullable(v);
+  }
+
+  /**
+   * Rewrites each {@code $schema} that names a known draft (on the root and on embedded resources,
+   * the objects that carry an id) to the validator's own dialect id for that draft, so that every
+   * spelling Helm accepts selects the same draft here.
+   */
+  private static JsonNode canonicalDialects(JsonNode root) {
+    if (!root.isObject()) {
+      return root;
+    }
+    JsonNode copy = root.deepCopy();
+    canonicalDialects(copy, true);
+    return copy;
+  }
+
+  private static void canonicalDialects(JsonNode node, boolean resource) {
+    if (node.isObject()) {
+      ObjectNode o = (ObjectNode) node;
+      JsonNode dialect = o.get("$schema");
+      if (dialect != null && dialect.isString()
+          && (resource || o.has("$id") || o.has("id"))) {
+        draftOf(dialect.asString()).ifPresent(v -> o.put("$schema", v.getDialectId()));
+      }
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
+        canonicalDialects(e.getValue(), false);
+      }
+    } else if (node.isArray()) {
+      for (JsonNode item : node) {
+        canonicalDialects(item, false);
+      }
     }
   }
 

@@ -202,6 +202,67 @@ class SchemaValidationTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @DisplayName("§4.4 every $schema URI that Helm 4.1.4 knows selects its draft (http or https, "
+      + "with or without '#'; json-schema.org/schema is the latest)")
+  @CsvSource(delimiter = '|', value = {
+      // draft 4 reads exclusiveMaximum as a boolean: 5 fails, and so does a bad email format
+      "http://json-schema.org/draft-04/schema#       | 4",
+      "http://json-schema.org/draft-04/schema        | 4",
+      "https://json-schema.org/draft-04/schema#      | 4",
+      // draft 6 and 7: a boolean exclusiveMaximum breaks the meta-schema
+      "http://json-schema.org/draft-06/schema        | 7",
+      "https://json-schema.org/draft-07/schema       | 7",
+      "http://json-schema.org/draft-07/schema#       | 7",
+      "http://json-schema.org/draft-07/schema#foo    | 7",
+      // 2019-09, 2020-12 and the unversioned URI (the latest, 2020-12) likewise
+      "https://json-schema.org/draft/2019-09/schema# | 2019",
+      "http://json-schema.org/draft/2019-09/schema   | 2019",
+      "https://json-schema.org/draft/2020-12/schema# | 2020",
+      "http://json-schema.org/draft/2020-12/schema   | 2020",
+      "http://json-schema.org/schema#                | 2020",
+      "http://json-schema.org/schema                 | 2020",
+      "https://json-schema.org/schema                | 2020"})
+  void dialectUris(String dialect, int draft) {
+    // Given: a draft-04 keyword use that later drafts' meta-schemas refuse
+    String schema = "{\"$schema\": \"" + dialect + "\", \"properties\": {"
+        + "\"x\": {\"maximum\": 5, \"exclusiveMaximum\": true}, \"e\": {\"format\": \"email\"}}}";
+    Chart c = chart("c").schema(schema).build();
+    Values v = yaml("x: 5\ne: notmail\n");
+
+    // When / Then (what real Helm 4.1.4 does with the same chart)
+    if (draft == 4) {
+      assertThatThrownBy(() -> ValuesSchema.validate(c, v))
+          .isInstanceOf(SchemaValidationException.class)
+          .hasMessageContaining("- at '/x'")
+          .hasMessageContaining("- at '/e'");
+    } else {
+      assertThatThrownBy(() -> ValuesSchema.validate(c, v))
+          .isInstanceOf(CapstanException.class)
+          .hasMessageStartingWith("c/values.schema.json is not valid against the meta-schema")
+          .hasMessageContaining("- at '/properties/x");
+    }
+  }
+
+  @Test
+  @DisplayName("§4.4 the unversioned $schema of 61 corpus variants (prometheus, redis, ...) is "
+      + "accepted and validates as 2020-12")
+  void unversionedSchemaUriValidates() {
+    // Given
+    Chart c = chart("c").schema("""
+        {"$schema": "http://json-schema.org/schema#", "type": "object",
+         "properties": {"replicas": {"type": "integer"}, "data": {"type": "array",
+           "prefixItems": [{"type": "string"}]}}}
+        """).build();
+
+    // When / Then
+    assertThatCode(() -> ValuesSchema.validate(c, yaml("replicas: 3\ndata: [a]\n")))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> ValuesSchema.validate(c, yaml("replicas: 3\ndata: [1]\n")))
+        .isInstanceOf(SchemaValidationException.class)
+        .hasMessageContaining("- at '/data/0'");
+  }
+
   @Test
   @DisplayName("§4.4 violations of parent and subchart schemas are all reported, per chart")
   void parentAndSubchartViolationsTogether() {
