@@ -40,7 +40,8 @@ public final class ChartRenderer {
   private static final int COMPILE_CACHE_SIZE = 64;
 
   private ChartRenderer(Builder b) {
-    this.engines = new Engines(b.engines.isEmpty() ? List.of(TemplateEngine.pebble()) : b.engines);
+    this.engines = new Engines(b.engines.isEmpty()
+        ? List.of(TemplateEngine.pebble(), TemplateEngine.goTemplates()) : b.engines);
     this.capabilities = b.capabilities;
     this.strict = b.strict;
     this.maxRenderedChars = b.maxRenderedChars;
@@ -50,7 +51,8 @@ public final class ChartRenderer {
     this.capabilitiesScope = Scopes.capabilities(capabilities);
   }
 
-  /** A builder with Helm's defaults: the Pebble engine, client-only capabilities, no strict mode. */
+  /** A builder with Helm's defaults: the Pebble engine ({@code *.peb}), then Go templates (every
+   * other template file), client-only capabilities, no strict mode. */
   public static Builder builder() {
     return new Builder();
   }
@@ -111,7 +113,7 @@ public final class ChartRenderer {
 
     /**
      * Adds a template engine; engines are asked in the order added. Without any, the Pebble engine
-     * is used.
+     * and then the Go template engine are used.
      */
     public Builder engine(TemplateEngine engine) {
       engines.add(Objects.requireNonNull(engine, "engine"));

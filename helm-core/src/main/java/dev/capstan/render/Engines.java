@@ -18,7 +18,7 @@ final class Engines {
       }
     }
     throw new RenderException(fullName + ": no template engine renders this file; Capstan renders "
-        + describe() + ", and Helm's Go templates are not supported yet");
+        + describe());
   }
 
   String outputName(String path, String fullName) {

@@ -1,7 +1,13 @@
 package dev.capstan.render;
 
+import dev.capstan.internal.gotemplate.GoTemplateEngine;
 import dev.capstan.internal.pebble.PebbleTemplateEngine;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * A template language that charts can be written in: the service provider interface behind
@@ -20,6 +26,34 @@ public interface TemplateEngine {
   /** The Pebble engine: template files whose name ends in {@code .peb}. */
   static TemplateEngine pebble() {
     return new PebbleTemplateEngine();
+  }
+
+  /**
+   * Helm's own template language: Go's {@code text/template} with the Sprig functions and Helm's
+   * ({@code include}, {@code tpl}, {@code required}, {@code lookup}, ...), for every template file
+   * that does not end in {@code .peb}. Time functions read the system clock; random functions draw
+   * from a new {@link SecureRandom} for each render. See {@code docs/go-templates.md}.
+   */
+  static TemplateEngine goTemplates() {
+    return new GoTemplateEngine();
+  }
+
+  /**
+   * The Go template engine with time functions ({@code now}, {@code date}, ...) reading
+   * {@code clock}; random functions draw from a new {@link SecureRandom} for each render.
+   */
+  static TemplateEngine goTemplates(Clock clock) {
+    return new GoTemplateEngine(Objects.requireNonNull(clock, "clock"), SecureRandom::new);
+  }
+
+  /**
+   * The Go template engine with time functions reading {@code clock} and random functions
+   * ({@code randAlphaNum}, {@code uuidv4}, {@code genCA}, ...) drawing from the generator that
+   * {@code random} makes, once for each render (tests pass a seeded generator for fixed output).
+   */
+  static TemplateEngine goTemplates(Clock clock, Supplier<RandomGenerator> random) {
+    return new GoTemplateEngine(Objects.requireNonNull(clock, "clock"),
+        Objects.requireNonNull(random, "random"));
   }
 
   /** A short name for messages, such as {@code pebble}. */
