@@ -1,5 +1,7 @@
 package dev.capstan.internal.template;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,10 +11,21 @@ import java.util.Map;
  * <p>Internal: not part of Capstan's API.
  */
 public final class MoreFunctions {
+  private static final Map<String, TemplateFunction> ALL = build();
+
   private MoreFunctions() {}
 
   /** Every such function by name; an unmodifiable map. */
   public static Map<String, TemplateFunction> all() {
-    return Map.of();
+    return ALL;
+  }
+
+  private static Map<String, TemplateFunction> build() {
+    Map<String, TemplateFunction> m = new LinkedHashMap<>();
+    SprigDates.register(m);
+    SprigRandom.register(m);
+    SprigMisc.register(m);
+    SprigCrypto.register(m);
+    return Collections.unmodifiableMap(m);
   }
 }
