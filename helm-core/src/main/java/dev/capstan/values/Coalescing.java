@@ -22,7 +22,12 @@ import org.slf4j.LoggerFactory;
  *   <li>each subchart's values live in a table named after the subchart (its alias, once
  *       dependencies are processed), created when missing; the parent's {@code global} table is
  *       copied down into it, the parent winning, and the subchart's defaults are coalesced beneath;
- *   <li>{@code null}s inside copied chart defaults are dropped (Helm 4).
+ *   <li>a chart default that is {@code null}, or holds {@code null}s, is copied as it is when the
+ *       user lacks the key, and a default {@code null} under a user map stays {@code null}: Helm
+ *       4.1.4 keeps such nulls (templates see the key, {@code toYaml} prints {@code null}); only a
+ *       user {@code null} over a non-null default deletes. (Helm 4.2 drops default nulls; Capstan
+ *       follows 4.1.4.) The nulls of a subchart's top-level defaults still vanish in a chart with
+ *       dependencies, because Helm coalesces twice (see {@link ChartValues#compute}).
  * </ul>
  *
  * <p>Conflicts that Helm only logs (a table against a scalar) are logged as SLF4J warnings with
@@ -186,22 +191,12 @@ public final class Coalescing {
             }
           } else {
             boolean childMerge = isSubchartName(chart, key) || merge;
-            if (!childMerge) {
-              cleanNilValues((Map<String, Object>) src);
-            }
             coalesceTablesFullKey(warn, (Map<String, Object>) dest, (Map<String, Object>) src,
                 concatPrefix(subPrefix, key), childMerge);
           }
         }
       } else {
-        if (!merge) {
-          if (val == null) {
-            continue;
-          }
-          if (val instanceof Map<?, ?> sub) {
-            cleanNilValues((Map<String, Object>) sub);
-          }
-        }
+        // Helm 4.1.4 copies the default as it is, nulls included (4.2 drops them).
         v.put(key, val);
       }
     }
@@ -262,16 +257,6 @@ public final class Coalescing {
       }
     }
     return dst;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void cleanNilValues(Map<String, Object> m) {
-    m.values().removeIf(Objects::isNull);
-    for (Object val : m.values()) {
-      if (val instanceof Map<?, ?> sub) {
-        cleanNilValues((Map<String, Object>) sub);
-      }
-    }
   }
 
   @SuppressWarnings("unchecked")

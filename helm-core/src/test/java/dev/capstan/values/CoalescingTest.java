@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** §4.1 coalescing, after Helm 4's coalesce_test.go (the data re-expressed as YAML). */
 class CoalescingTest {
 
+
   /** Helm's "moby" tree: moby -> (pequod -> ahab), spouter. */
   private static Chart moby() {
     return chart("moby").values("""
@@ -269,14 +270,15 @@ class CoalescingTest {
   }
 
   @Test
-  @DisplayName("§4.1 [H4] nulls in subchart defaults are dropped (helm#31919)")
-  void subchartDefaultNullsDropped() {
+  @DisplayName("§4.1 Helm 4.1.4 keeps nulls in subchart defaults (4.2 drops them, helm#31919)")
+  void subchartDefaultNullsKept() {
     Chart c = chart("parent").sub(chart("child").values("keyMapping: {password: null}\n")).build();
 
     Values v = Coalescing.coalesce(c, Values.empty());
 
-    assertThat(v.table("child").table("keyMapping").asMap()).isEmpty();
-    assertThat(v.get("child.keyMapping")).isPresent();
+    // real Helm 4.1.4: {"child":{"global":{},"keyMapping":{"password":null}}}
+    assertThat(v.table("child").table("keyMapping").asMap()).containsOnlyKeys("password")
+        .containsEntry("password", null);
   }
 
   @Test
@@ -290,26 +292,87 @@ class CoalescingTest {
   }
 
   @Test
-  @DisplayName("§4.1 [H4] a null subchart default does not shadow a global (helm#31971)")
-  void subchartNullDoesNotShadowGlobal() {
+  @DisplayName("§4.1 Helm 4.1.4 keeps a null subchart default beside the global of the same name")
+  void subchartNullBesideGlobal() {
     Chart c = chart("parent").sub(chart("child").values("ingress: {feature: null}\n")).build();
 
     Values v = Coalescing.coalesce(c, yaml("global: {ingress: {feature: true}}\n"));
 
-    assertThat(v.table("child").table("ingress").asMap()).doesNotContainKey("feature");
+    // real Helm 4.1.4: "child":{"global":{"ingress":{"feature":true}},"ingress":{"feature":null}}
+    assertThat(v.table("child").table("ingress").asMap()).containsOnlyKeys("feature")
+        .containsEntry("feature", null);
     assertThat(v.get("child.global.ingress.feature")).contains(true);
   }
 
   @Test
-  @DisplayName("§4.1 [H4] subchart default nulls are dropped when the user overrides part of the map")
-  void subchartNullsDroppedOnPartialOverride() {
+  @DisplayName("§4.1 Helm 4.1.4 keeps subchart default nulls when the user overrides part of the map")
+  void subchartNullsKeptOnPartialOverride() {
     Chart c = chart("parent")
         .sub(chart("child").values("keyMapping: {password: null, format: bcrypt}\n")).build();
 
     Values v = Coalescing.coalesce(c, yaml("child: {keyMapping: {format: sha256}}\n"));
 
+    // real Helm 4.1.4: "keyMapping":{"format":"sha256","password":null}
     assertThat(v.table("child").table("keyMapping").asMap())
-        .containsExactly(Map.entry("format", "sha256"));
+        .containsOnlyKeys("format", "password")
+        .containsEntry("format", "sha256")
+        .containsEntry("password", null);
+  }
+
+  @Test
+  @DisplayName("§4.1 a chart's own null defaults stay, top-level and nested (podinfo "
+      + "resources.limits, as real Helm 4.1.4 renders them)")
+  void chartDefaultNullsKept() {
+    Chart c = chart("podinfo").values("""
+        a: null
+        resources:
+          limits:
+          requests: {cpu: 1m}
+        e: {f: null, h: 2}
+        """).build();
+
+    Values v = Coalescing.coalesce(c, yaml("e: {g: 1}\n"));
+
+    assertThat(v.asMap()).containsKey("a").containsEntry("a", null);
+    assertThat(v.table("resources").asMap()).containsOnlyKeys("limits", "requests")
+        .containsEntry("limits", null);
+    assertThat(v.table("e").asMap()).containsOnlyKeys("f", "g", "h").containsEntry("f", null);
+  }
+
+  @Test
+  @DisplayName("§4.1 a user null deletes a non-null default but a null over a null default stays")
+  void userNullOverNullDefault() {
+    Chart c = chart("c").values("k: 1\nl: {m: 1, nn: null}\n").build();
+
+    Values v = Coalescing.coalesce(c, yaml("k: null\nl: {m: null, nn: null}\nnew: null\n"));
+
+    // real Helm 4.1.4: {"l":{"nn":null},"new":null}
+    assertThat(v.asMap()).containsOnlyKeys("l", "new").containsEntry("new", null);
+    assertThat(v.table("l").asMap()).containsOnlyKeys("nn").containsEntry("nn", null);
+  }
+
+  @Test
+  @DisplayName("§4.1 with dependencies, Helm 4.1.4 coalesces twice: a subchart's top-level null "
+      + "defaults vanish, even under a user null; nested ones stay")
+  void computedSubchartNulls() {
+    // Given: the chart rendered by real Helm 4.1.4 (helm template, toJson .Values)
+    Chart c = chart("p").values("a: null\nsub: {z: null}\nglobal: {gn: null}\n")
+        .dependencies("- name: sub\n  version: 1.0.0\n")
+        .sub(chart("sub").version("1.0.0").values("yy: null\nw: {q: null}\nz: 5\n"))
+        .build();
+
+    // When
+    Values none = ChartValues.compute(c, Values.empty()).values();
+    Values set = ChartValues.compute(c, yaml("sub: {yy: null, w: {q2: null}}\n")).values();
+
+    // Then: {"a":null,"global":{"gn":null},"sub":{"global":{"gn":null},"w":{"q":null}}}
+    assertThat(none.asMap()).containsOnlyKeys("a", "global", "sub").containsEntry("a", null);
+    assertThat(none.table("sub").asMap()).containsOnlyKeys("global", "w");
+    assertThat(none.table("sub").table("w").asMap()).containsEntry("q", null);
+    assertThat(none.table("sub").table("global").asMap()).containsEntry("gn", null);
+    // {"global":{"gn":null},"w":{"q":null,"q2":null}}
+    assertThat(set.table("sub").asMap()).containsOnlyKeys("global", "w");
+    assertThat(set.table("sub").table("w").asMap()).containsOnlyKeys("q", "q2");
   }
 
   @Test
