@@ -6,11 +6,8 @@ import dev.capstan.render.Capabilities;
 import dev.capstan.render.ChartRenderer;
 import dev.capstan.render.PreparedChart;
 import dev.capstan.render.ReleaseOptions;
-import dev.capstan.render.TemplateEngine;
 import dev.capstan.values.ValueSources;
 import dev.capstan.values.Values;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,10 +51,8 @@ public class CorpusChartBenchmark {
     @Setup
     public void setUp() {
       chartDir = corpusChart("kube-prometheus-stack");
-      ChartRenderer.Builder b = ChartRenderer.builder()
-          .capabilities(Capabilities.defaults().withKubeVersion(KUBE_VERSION));
-      engines().forEach(b::engine);
-      renderer = b.build();
+      renderer = ChartRenderer.builder()
+          .capabilities(Capabilities.defaults().withKubeVersion(KUBE_VERSION)).build();
       prepared = renderer.prepare(Charts.load(chartDir));
       values = ValueSources.builder().set(PASSWORD_KEY + "=" + PASSWORD).build().merge();
       String ours = prepared.render(RELEASE, values).templateText(false, false, List.of());
@@ -104,26 +99,6 @@ public class CorpusChartBenchmark {
   private static String template(Helm helm) {
     return helm.template().withName("demo").withNamespace("demo").withKubeVersion(KUBE_VERSION)
         .set(PASSWORD_KEY, PASSWORD).call();
-  }
-
-  /**
-   * Pebble, then every engine {@link TemplateEngine} offers through a static no-argument factory
-   * (the Go-template engine), so that the benchmark runs unchanged once that engine is merged.
-   */
-  static List<TemplateEngine> engines() {
-    java.util.ArrayList<TemplateEngine> out = new java.util.ArrayList<>();
-    out.add(TemplateEngine.pebble());
-    for (Method m : TemplateEngine.class.getMethods()) {
-      if (Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0
-          && m.getReturnType() == TemplateEngine.class && !m.getName().equals("pebble")) {
-        try {
-          out.add((TemplateEngine) m.invoke(null));
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("TemplateEngine." + m.getName() + "()", e);
-        }
-      }
-    }
-    return out;
   }
 
   private static Path corpusChart(String name) {
