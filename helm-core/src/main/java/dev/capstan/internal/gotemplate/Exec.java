@@ -21,6 +21,7 @@ import dev.capstan.internal.gotemplate.Node.TextNode;
 import dev.capstan.internal.gotemplate.Node.VariableNode;
 import dev.capstan.internal.gotemplate.Parser.Tree;
 import dev.capstan.internal.json.GoJson;
+import dev.capstan.internal.template.FilesObject;
 import dev.capstan.internal.template.GoObject;
 import dev.capstan.internal.template.Sprig;
 import dev.capstan.internal.template.TemplateFunction;
@@ -219,6 +220,15 @@ final class Exec {
         any = true;
         Object iv = v instanceof Integer ? (Object) (int) i : (Object) i;
         if (!oneIteration(iv, iv, decl, r, mark)) {
+          break;
+        }
+      }
+    } else if (v instanceof FilesObject f) {
+      List<String> keys = new ArrayList<>(f.names());
+      keys.sort(GoJson.KEY_ORDER);
+      for (String k : keys) {
+        any = true;
+        if (!oneIteration(k, f.getBytes(k), decl, r, mark)) {
           break;
         }
       }

@@ -73,6 +73,7 @@ final class Functions {
           string(a[2], "lookup"), string(a[3], "lookup"));
       return found == null ? new LinkedHashMap<>() : found;
     }));
+    t.put("toToml", new Func(1, 1, (ex, a) -> Toml.encode(a[0])));
     t.put("getHostByName", new Func(1, 1, (ex, a) -> {
       throw new RuntimeException("getHostByName is disabled; enable DNS lookups to use it");
     }));
@@ -165,6 +166,9 @@ final class Functions {
     }
     if (v instanceof byte[] b) {
       return b.length;
+    }
+    if (v instanceof dev.capstan.internal.template.FilesObject f) {
+      return f.names().size();
     }
     throw new RuntimeException("len of type " + GoFmt.typeName(v));
   }
