@@ -1,6 +1,8 @@
 package dev.capstan.internal.pebble;
 
+import dev.capstan.internal.template.MoreFunctions;
 import dev.capstan.internal.template.Sprig;
+import dev.capstan.internal.template.TemplateFunction;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
@@ -35,6 +37,18 @@ final class HelmExtension extends AbstractExtension {
     Map<String, Filter> filters = new HashMap<>();
     Map<String, Function> functions = new HashMap<>();
     for (HelmFunctions.Entry e : HelmFunctions.all()) {
+      filters.put(e.name(), new AsFilter(e));
+      functions.put(e.name(), new AsFunction(e));
+    }
+    // The functions that read the clock or draw random numbers, or return Go objects: the same
+    // table the Go-template engine binds; they check their own arity.
+    for (Map.Entry<String, TemplateFunction> f : MoreFunctions.all().entrySet()) {
+      if (functions.containsKey(f.getKey())) {
+        continue;
+      }
+      TemplateFunction fn = f.getValue();
+      HelmFunctions.Entry e = new HelmFunctions.Entry(f.getKey(), 0, Integer.MAX_VALUE,
+          (a, c) -> fn.call(goInts(a), c.state().functions));
       filters.put(e.name(), new AsFilter(e));
       functions.put(e.name(), new AsFunction(e));
     }
@@ -103,6 +117,23 @@ final class HelmExtension extends AbstractExtension {
     return List.of(new UnaryOperatorImpl("not", 500, GoExpressions.Not.class));
   }
 
+  /**
+   * Pebble's integer literals are Java longs, Go's are {@code int}: for the shared table, whose
+   * {@code int} parameters are checked as Go checks them, longs that fit are passed as ints.
+   */
+  private static Object[] goInts(Object[] args) {
+    Object[] out = args;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] instanceof Long l && l == l.intValue()) {
+        if (out == args) {
+          out = args.clone();
+        }
+        out[i] = l.intValue();
+      }
+    }
+    return out;
+  }
+
   private static Object invoke(HelmFunctions.Entry e, Object[] args, PebbleTemplate self,
       EvaluationContext context, int line) {
     GoFunction.Call call = new GoFunction.Call(e.name(), (PebbleTemplateImpl) self,
@@ -118,6 +149,8 @@ final class HelmExtension extends AbstractExtension {
       return e.fn().call(args, call);
     } catch (PebbleException | StackOverflowError ex) {
       throw ex;
+    } catch (TemplateFunction.ArityException ex) {
+      throw call.error(ex.getMessage());
     } catch (RuntimeException ex) {
       throw new PebbleException(ex, "error calling " + e.name() + ": " + ex.getMessage(), line,
           self.getName());

@@ -1,5 +1,6 @@
 package dev.capstan.internal.pebble;
 
+import dev.capstan.internal.template.FunctionEnv;
 import dev.capstan.render.CompiledTemplates;
 import dev.capstan.render.Lookup;
 import dev.capstan.render.TemplateEngine.EngineOptions;
@@ -13,6 +14,8 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,10 +32,12 @@ final class PebbleCompiledTemplates implements CompiledTemplates {
   private final Defines defines = new Defines();
   private final Map<String, PebbleTemplate> templates = new HashMap<>();
   private final EngineOptions options;
+  private final Clock clock;
   private volatile PebbleEngine tplEngine;
 
-  PebbleCompiledTemplates(List<TemplateSource> sources, EngineOptions options) {
+  PebbleCompiledTemplates(List<TemplateSource> sources, EngineOptions options, Clock clock) {
     this.options = options;
+    this.clock = clock;
     Map<String, String> texts = new LinkedHashMap<>();
     for (TemplateSource s : sources) {
       texts.put(s.name(), s.text());
@@ -102,7 +107,10 @@ final class PebbleCompiledTemplates implements CompiledTemplates {
     }
     Map<String, Object> vars = new HashMap<>(scope);
     vars.put(Engine.DOT, scope);
-    vars.put(RenderState.KEY, new RenderState(this, lookup, name, options.maxRenderedChars()));
+    // One generator per render: randomness is never shared between renders or held statically.
+    FunctionEnv env = new FunctionEnv(clock, new SecureRandom());
+    vars.put(RenderState.KEY, new RenderState(this, lookup, name, options.maxRenderedChars(),
+        env));
     StringWriter out = new StringWriter();
     try {
       template.evaluate(out, vars);

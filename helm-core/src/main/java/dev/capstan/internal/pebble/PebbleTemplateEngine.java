@@ -3,7 +3,9 @@ package dev.capstan.internal.pebble;
 import dev.capstan.render.CompiledTemplates;
 import dev.capstan.render.TemplateEngine;
 import dev.capstan.render.TemplateSource;
+import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The Pebble template engine for charts: template files ending in {@code .peb}. Output is YAML,
@@ -13,6 +15,18 @@ import java.util.List;
  */
 public final class PebbleTemplateEngine implements TemplateEngine {
   private static final String SUFFIX = ".peb";
+
+  private final Clock clock;
+
+  /** The engine on the system clock (UTC), which {@code now} and certificates read. */
+  public PebbleTemplateEngine() {
+    this(Clock.systemUTC());
+  }
+
+  /** The engine on {@code clock}: {@code now}, {@code date} and certificate validity read it. */
+  public PebbleTemplateEngine(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
 
   @Override
   public String name() {
@@ -31,7 +45,7 @@ public final class PebbleTemplateEngine implements TemplateEngine {
 
   @Override
   public CompiledTemplates compile(List<TemplateSource> sources, EngineOptions options) {
-    return new PebbleCompiledTemplates(sources, options);
+    return new PebbleCompiledTemplates(sources, options, clock);
   }
 
   @Override

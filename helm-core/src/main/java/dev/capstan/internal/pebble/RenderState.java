@@ -1,5 +1,6 @@
 package dev.capstan.internal.pebble;
 
+import dev.capstan.internal.template.FunctionEnv;
 import dev.capstan.render.Lookup;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.EvaluationContext;
@@ -15,13 +16,17 @@ final class RenderState {
 
   final PebbleCompiledTemplates owner;
   final Lookup lookup;
+  /** The clock and randomness of this render, for the functions of {@code MoreFunctions}. */
+  final FunctionEnv functions;
   private final String rootTemplate;
   private long budget;
   private int depth;
 
-  RenderState(PebbleCompiledTemplates owner, Lookup lookup, String rootTemplate, long budget) {
+  RenderState(PebbleCompiledTemplates owner, Lookup lookup, String rootTemplate, long budget,
+      FunctionEnv functions) {
     this.owner = owner;
     this.lookup = lookup;
+    this.functions = functions;
     this.rootTemplate = rootTemplate;
     this.budget = budget;
   }

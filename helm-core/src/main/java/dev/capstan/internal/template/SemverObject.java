@@ -33,6 +33,36 @@ public final class SemverObject implements GoObject, GoFmt.Stringer {
     }
   }
 
+  /** {@code .Major}, under Go's name, for engines that reflect on methods. */
+  public long Major() {
+    return version.major();
+  }
+
+  /** {@code .Minor}, under Go's name. */
+  public long Minor() {
+    return version.minor();
+  }
+
+  /** {@code .Patch}, under Go's name. */
+  public long Patch() {
+    return version.patch();
+  }
+
+  /** {@code .Prerelease}, under Go's name. */
+  public String Prerelease() {
+    return version.prerelease();
+  }
+
+  /** {@code .Metadata}, under Go's name. */
+  public String Metadata() {
+    return version.metadata();
+  }
+
+  /** {@code .Original}, under Go's name. */
+  public String Original() {
+    return version.original();
+  }
+
   /** The version. */
   public Version version() {
     return version;
