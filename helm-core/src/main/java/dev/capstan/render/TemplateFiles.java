@@ -1,6 +1,7 @@
 package dev.capstan.render;
 
 import dev.capstan.chart.ChartFile;
+import dev.capstan.internal.gofmt.GoStrings;
 import dev.capstan.values.Values;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,10 +36,15 @@ public final class TemplateFiles {
     return new TemplateFiles(Collections.unmodifiableMap(m));
   }
 
-  /** The content of {@code name} as UTF-8 text, or {@code ""} when there is no such file. */
+  /**
+   * The content of {@code name} as text, or {@code ""} when there is no such file. As a Go string,
+   * it keeps every byte: UTF-8 decodes as usual, and each byte that is not UTF-8 (a binary file) is
+   * kept as the char {@code U+DC80}-{@code U+DCFF}, so that {@code b64enc} and {@code sha256sum}
+   * see the file's own bytes.
+   */
   public String get(String name) {
     byte[] b = files.get(name);
-    return b == null ? "" : new String(b, StandardCharsets.UTF_8);
+    return b == null ? "" : GoStrings.fromBytes(b);
   }
 
   /** A copy of the bytes of {@code name}, or an empty array when there is no such file. */
@@ -76,7 +82,7 @@ public final class TemplateFiles {
     if (b == null) {
       return List.of();
     }
-    String s = new String(b, StandardCharsets.UTF_8);
+    String s = GoStrings.fromBytes(b);
     if (s.endsWith("\n")) {
       s = s.substring(0, s.length() - 1);
     }

@@ -73,10 +73,7 @@ public final class ValuesSchema {
     Optional<byte[]> schema = chart.schema();
     if (schema.isPresent()) {
       String file = chartPath + "/" + SCHEMA_FILE;
-      for (Error e : validateSingle(values, schema.get(), file)) {
-        out.add(new SchemaValidationException.Violation(chart.name(),
-            e.getInstanceLocation().toString(), e.getMessage()));
-      }
+      out.addAll(helmViolations(chart.name(), validateSingle(values, schema.get(), file)));
     }
     for (Chart sub : chart.subcharts()) {
       Object raw = values.get(sub.name());
@@ -131,6 +128,97 @@ public final class ValuesSchema {
       }
       throw new CapstanException(file + " is not a valid JSON schema: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The validator's errors the way Helm's validator (santhosh-tekuri/jsonschema v6) reports them,
+   * where the two differ in kind rather than wording: a value of the wrong {@code type} fails that
+   * schema object at once (its other keywords and subschemas are not reported for that value),
+   * with Helm's text {@code got null, want string}; an error reported twice is listed once.
+   */
+  static List<SchemaValidationException.Violation> helmViolations(String chart,
+      List<Error> errors) {
+    List<Error> typeErrors = new ArrayList<>();
+    for (Error e : errors) {
+      if ("type".equals(e.getKeyword())) {
+        typeErrors.add(e);
+      }
+    }
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    List<SchemaValidationException.Violation> out = new ArrayList<>();
+    for (Error e : errors) {
+      if (hiddenByTypeError(e, typeErrors)) {
+        continue;
+      }
+      String path = e.getInstanceLocation().toString();
+      String message = "type".equals(e.getKeyword()) ? typeMessage(e) : e.getMessage();
+      if (seen.add(path + "\u0000" + message)) {
+        out.add(new SchemaValidationException.Violation(chart, path, message));
+      }
+    }
+    return out;
+  }
+
+  private static boolean hiddenByTypeError(Error e, List<Error> typeErrors) {
+    String where = e.getEvaluationPath().toString();
+    String instance = e.getInstanceLocation().toString();
+    for (Error t : typeErrors) {
+      if (t == e) {
+        continue;
+      }
+      String tPath = t.getEvaluationPath().toString();
+      String schemaObject = tPath.substring(0, Math.max(0, tPath.lastIndexOf('/')));
+      String tInstance = t.getInstanceLocation().toString();
+      boolean sameSchema = where.startsWith(schemaObject + "/") && !where.equals(tPath);
+      boolean sameValue = instance.equals(tInstance) || instance.startsWith(tInstance + "/");
+      if (sameSchema && sameValue) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Helm's {@code got <type>, want <type> or <type>}, types in the validator's fixed order. */
+  private static String typeMessage(Error e) {
+    JsonNode want = e.getSchemaNode();
+    if (want != null && want.isObject() && want.has("type")) {
+      want = want.get("type");
+    }
+    List<String> wanted = new ArrayList<>();
+    if (want != null) {
+      for (String t : List.of("null", "boolean", "number", "integer", "string", "array",
+          "object")) {
+        boolean listed = want.isString() ? want.asString().equals(t) : false;
+        if (want.isArray()) {
+          for (JsonNode item : want) {
+            listed |= item.isString() && item.asString().equals(t);
+          }
+        }
+        if (listed) {
+          wanted.add(t);
+        }
+      }
+    }
+    if (wanted.isEmpty()) {
+      return e.getMessage();
+    }
+    return "got " + jsonType(e.getInstanceNode()) + ", want " + String.join(" or ", wanted);
+  }
+
+  private static String jsonType(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return "null";
+    }
+    if (n.isBoolean()) {
+      return "boolean";
+    }
+    if (n.isNumber()) {
+      return "number";
+    }
+    if (n.isString()) {
+      return "string";
+    }
+    return n.isArray() ? "array" : "object";
   }
 
   /** Validates the schema itself against its draft's meta-schema, as Helm's validator does. */

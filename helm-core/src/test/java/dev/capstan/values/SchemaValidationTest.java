@@ -264,6 +264,29 @@ class SchemaValidationTest {
   }
 
   @Test
+  @DisplayName("§4.4 a value of the wrong type fails its schema at once, with Helm 4.1.4's text "
+      + "(got <type>, want <types> in the validator's order)")
+  void typeErrorsAsHelm() {
+    // Given: real Helm 4.1.4 printed exactly these three lines for this chart
+    Chart c = chart("c").schema("""
+        {"$schema": "http://json-schema.org/schema#", "properties": {
+          "a": {"type": ["string", "null"], "minimum": 10},
+          "b": {"type": "object", "required": ["z"]},
+          "d": {"type": ["integer", "boolean"], "maximum": 1}}}
+        """).build();
+
+    // When / Then
+    assertThatThrownBy(() -> ValuesSchema.validate(c, yaml("a: 5\nb: [1]\nd: 2.5\n")))
+        .isInstanceOf(SchemaValidationException.class)
+        .hasMessage(SchemaValidationException.PREFIX + """
+            c:
+            - at '/a': got number, want null or string
+            - at '/b': got array, want object
+            - at '/d': got number, want boolean or integer
+            """);
+  }
+
+  @Test
   @DisplayName("§4.4 violations of parent and subchart schemas are all reported, per chart")
   void parentAndSubchartViolationsTogether() {
     Chart c = chart("parent")

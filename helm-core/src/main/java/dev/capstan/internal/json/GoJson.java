@@ -339,6 +339,9 @@ public final class GoJson {
     }
     if (c < 0x20 || c == 0x7F) {
       sb.append(String.format("\\x%02x", c));
+    } else if (c >= 0xDC80 && c <= 0xDCFF) {
+      // a byte that is not UTF-8, kept by GoStrings: Go quotes it as \xNN
+      sb.append(String.format("\\x%02x", c - 0xDC00));
     } else if (c < 0x80 || isGoPrint(c)) {
       sb.appendCodePoint(c);
     } else if (c <= 0xFFFF) {

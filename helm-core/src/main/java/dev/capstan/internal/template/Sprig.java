@@ -2,6 +2,7 @@ package dev.capstan.internal.template;
 
 import dev.capstan.CapstanException;
 import dev.capstan.internal.gofmt.GoFmt;
+import dev.capstan.internal.gofmt.GoStrings;
 import dev.capstan.internal.json.GoJson;
 import dev.capstan.internal.yaml.Yaml;
 import dev.capstan.internal.yaml.YamlException;
@@ -147,7 +148,7 @@ public final class Sprig {
       return s;
     }
     if (v instanceof byte[] b) {
-      return new String(b, StandardCharsets.UTF_8);
+      return GoStrings.fromBytes(b);
     }
     return GoFmt.value(v);
   }
@@ -345,15 +346,18 @@ public final class Sprig {
   // ---------------------------------------------------------------------------------------------
   // Encodings and hashes
 
-  /** Sprig {@code b64enc}: standard Base64 (with padding) of the UTF-8 bytes of {@code s}. */
+  /**
+   * Sprig {@code b64enc}: standard Base64 (with padding) of the bytes of {@code s} (its UTF-8, with
+   * the raw bytes of a binary Go string kept; see {@link GoStrings}).
+   */
   public static String b64enc(String s) {
-    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder().encodeToString(GoStrings.bytes(s));
   }
 
   /**
    * Sprig {@code b64dec}: the text that standard Base64 {@code s} encodes, or on bad input Go's
    * error text ({@code illegal base64 data at input byte 4}) as Sprig returns it. CR and LF in the
-   * input are skipped, as Go does. Bytes that are not UTF-8 become U+FFFD (Go keeps them).
+   * input are skipped, as Go does. Bytes that are not UTF-8 are kept as {@link GoStrings} escapes.
    */
   public static String b64dec(String s) {
     byte[] src = s.getBytes(StandardCharsets.UTF_8);
@@ -367,7 +371,7 @@ public final class Sprig {
       for (int j = 0; j < 4; j++) {
         if (si == src.length) {
           if (j == 0) {
-            return new String(out.toByteArray(), StandardCharsets.UTF_8);
+            return GoStrings.fromBytes(out.toByteArray());
           }
           return base64Error(si - j);
         }
@@ -418,7 +422,7 @@ public final class Sprig {
         break;
       }
     }
-    return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    return GoStrings.fromBytes(out.toByteArray());
   }
 
   private static String base64Error(int offset) {
@@ -444,12 +448,12 @@ public final class Sprig {
     return -1;
   }
 
-  /** Sprig {@code sha256sum}: the hex SHA-256 of the UTF-8 bytes of {@code s}. */
+  /** Sprig {@code sha256sum}: the hex SHA-256 of the bytes of {@code s} (see {@link #b64enc}). */
   public static String sha256sum(String s) {
     return digest("SHA-256", s);
   }
 
-  /** Sprig {@code sha1sum}: the hex SHA-1 of the UTF-8 bytes of {@code s}. */
+  /** Sprig {@code sha1sum}: the hex SHA-1 of the bytes of {@code s} (see {@link #b64enc}). */
   public static String sha1sum(String s) {
     return digest("SHA-1", s);
   }
@@ -457,7 +461,7 @@ public final class Sprig {
   static String digest(String algorithm, String s) {
     try {
       MessageDigest md = MessageDigest.getInstance(algorithm);
-      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(md.digest(GoStrings.bytes(s)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JVM lacks " + algorithm, e);
     }
@@ -1759,15 +1763,15 @@ public final class Sprig {
     return out.toString();
   }
 
-  /** Sprig {@code sha512sum}: the hex SHA-512 of the UTF-8 bytes of {@code s}. */
+  /** Sprig {@code sha512sum}: the hex SHA-512 of the bytes of {@code s} (see {@link #b64enc}). */
   public static String sha512sum(String s) {
     return digest("SHA-512", s);
   }
 
-  /** Sprig {@code adler32sum}: the decimal Adler-32 checksum of the UTF-8 bytes of {@code s}. */
+  /** Sprig {@code adler32sum}: the decimal Adler-32 checksum of the bytes of {@code s} (see {@link #b64enc}). */
   public static String adler32sum(String s) {
     Adler32 a = new Adler32();
-    a.update(s.getBytes(StandardCharsets.UTF_8));
+    a.update(GoStrings.bytes(s));
     return Long.toString(a.getValue());
   }
 
@@ -3005,7 +3009,7 @@ public final class Sprig {
     return out;
   }
 
-  /** Sprig {@code b32enc}: standard Base32 (with padding) of the UTF-8 bytes of {@code s}. */
+  /** Sprig {@code b32enc}: standard Base32 (with padding) of the bytes of {@code s} (see {@link #b64enc}). */
   public static String b32enc(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
