@@ -24,6 +24,10 @@ public final class BenchmarkMain {
       new String[] {"load+render / embedded helm template", "loadAndRender", "helmTemplate"},
       new String[] {"load+compile+render / embedded helm", "loadCompileAndRender", "helmTemplate"},
       new String[] {"render only / embedded helm template", "renderOnly", "helmTemplate"},
+      new String[] {"kube-prometheus-stack render / embedded helm", "corpusRenderOnly",
+          "corpusHelmTemplate"},
+      new String[] {"kube-prometheus-stack load+render / embedded", "corpusLoadAndRender",
+          "corpusHelmTemplate"},
       new String[] {"release encode+decode / plain gzip+base64", "encodeDecode",
           "plainGzipBase64RoundTrip"});
 
