@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -130,7 +131,9 @@ public final class Yaml {
   private static List<Object> parseAll(String text, String name, LoadSettings settings) {
     List<Object> out = new ArrayList<>();
     Iterator<Event> events = new Parse(settings).parseString(text).iterator();
-    Composer composer = new Composer(name, events);
+    int endOfText = text.endsWith("\n") || text.endsWith("\r")
+        ? -1 : text.codePointCount(0, text.length());
+    Composer composer = new Composer(name, events, endOfText);
     Node doc;
     while ((doc = composer.nextDocument()) != Composer.END) {
       out.add(new Decoder(name).document(doc));
@@ -189,12 +192,30 @@ public final class Yaml {
     final String tag; // "" when none
     final boolean plain;
 
-    ScalarNode(ScalarEvent e) {
+    ScalarNode(ScalarEvent e, int endOfText) {
       super(e.getStartMark());
-      this.value = e.getValue();
+      this.value = blockAtEndOfText(e, endOfText) && e.getValue().endsWith("\n")
+          ? e.getValue().substring(0, e.getValue().length() - 1)
+          : e.getValue();
       this.tag = e.getTag().orElse("");
       this.plain = e.isPlain();
     }
+  }
+
+  /**
+   * A literal or folded block scalar that ends the text, when the text has no final line break:
+   * go-yaml (like libyaml) gives its content no trailing line break there ({@code "k: |\n  x"} is
+   * {@code x}), snakeyaml-engine adds one.
+   */
+  private static boolean blockAtEndOfText(ScalarEvent e, int endOfText) {
+    if (endOfText < 0) {
+      return false;
+    }
+    ScalarStyle style = e.getScalarStyle();
+    if (style != ScalarStyle.LITERAL && style != ScalarStyle.FOLDED) {
+      return false;
+    }
+    return e.getEndMark().map(m -> m.getIndex() >= endOfText).orElse(false);
   }
 
   private static final class MappingNode extends Node {
@@ -230,10 +251,13 @@ public final class Yaml {
 
     private final String source;
     private final Iterator<Event> events;
+    private final int endOfText;
 
-    Composer(String source, Iterator<Event> events) {
+    /** {@code endOfText}: the text's length in code points, or -1 when it ends in a line break. */
+    Composer(String source, Iterator<Event> events, int endOfText) {
       this.source = source;
       this.events = events;
+      this.endOfText = endOfText;
     }
 
     /** The next document's root (null for an empty document), or {@link #END}. */
@@ -264,7 +288,7 @@ public final class Yaml {
           case DocumentEnd:
             return seenRoot ? root : EMPTY_DOC;
           case Scalar:
-            made = new ScalarNode((ScalarEvent) e);
+            made = new ScalarNode((ScalarEvent) e, endOfText);
             anchor(anchors, (NodeEvent) e, made);
             break;
           case Alias: {

@@ -139,6 +139,27 @@ class YamlTest {
     assertThat(valueOf(text)).isEqualTo(expected).hasSameClassAs(expected);
   }
 
+  static Stream<Arguments> blockScalarsAtEnd() {
+    return Stream.of(
+        Arguments.of("k: |\n  x", "x"),
+        Arguments.of("k: >\n  x\n  y", "x y"),
+        Arguments.of("k: |+\n  x", "x"),
+        Arguments.of("k: |-\n  x", "x"),
+        Arguments.of("k: |\n  x\n", "x\n"),
+        Arguments.of("k: |\n  x\nj: 1", "x\n"));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @MethodSource("blockScalarsAtEnd")
+  @DisplayName("a block scalar that ends a text without a final line break has none (go-yaml; app-template's fromYaml)")
+  void blockScalarAtEndOfText(String text, String expected) {
+    // When
+    Object doc = Yaml.load(text, "t.yaml");
+    // Then
+    assertThat(doc).isInstanceOf(Map.class);
+    assertThat(((Map<?, ?>) doc).get("k")).isEqualTo(expected);
+  }
+
   @Test
   @DisplayName("an explicit tag that does not fit the text is an error with yaml.v2's wording")
   void tagMismatchIsAnError() {
