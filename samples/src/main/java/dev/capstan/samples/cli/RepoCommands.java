@@ -80,7 +80,7 @@ final class RepoCommands {
     RepositoriesFile updated = f.with(entry);
     // Helm checks the repository by downloading its index before recording it
     ChartRepositories.of(updated, repositoryCache(), clock).repository(name).update();
-    updated.write(repositoryConfig(), clock);
+    updated.write(repositoryConfig());
     return List.of("\"" + name + "\" has been added to your repositories");
   }
 
@@ -129,7 +129,7 @@ final class RepoCommands {
       f = f.without(n);
       lines.add("\"" + n + "\" has been removed from your repositories");
     }
-    f.write(repositoryConfig(), clock);
+    f.write(repositoryConfig());
     return lines;
   }
 
