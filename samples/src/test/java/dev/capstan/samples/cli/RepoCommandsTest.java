@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The repository commands against a local HTTP server: {@code repo add/list/update/remove} and
  * {@code search repo} on the fixture repository (outputs compared with real Helm's), and
- * {@code install REPO/CHART --version} of a chart packaged by {@code capstan package}.
+ * {@code install REPO/CHART --version} of a chart packaged by {@code capstan package} and of real
+ * Helm's packages of {@code helm create}'s chart (Go templates).
  */
 @DisplayName("capstan repo, search repo and install REPO/CHART on a local chart repository")
 @EnableKubernetesMockClient(crud = true, https = false)
@@ -161,6 +162,34 @@ class RepoCommandsTest {
         .contains("deployed  \tmychart-0.1.0");
     assertThat(capstan("install", "other", "nowhere/mychart").err())
         .isEqualTo("Error: INSTALLATION FAILED: repo nowhere not found\n");
+  }
+
+  @Test
+  void installsAndUpgradesRealHelmsPackagesFromTheFixtureRepository() throws Exception {
+    // real Helm's packages and digests; only the index's host is this test's server
+    for (String tgz : List.of("mychart-0.1.0.tgz", "mychart-0.2.0.tgz")) {
+      served.put("/" + tgz, Files.readAllBytes(PACKAGING.resolve("repo/" + tgz)));
+    }
+    served.put("/index.yaml", fixture("repo/index.yaml").replace("http://charts.example.test", url)
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(capstan("repo", "add", "fixtures", url).code()).isZero();
+
+    Result install = capstan("install", "web", "fixtures/mychart", "--version", "0.1.0",
+        "--server-side=false");
+    assertThat(install.code()).as(install.err()).isZero();
+    Result upgrade = capstan("upgrade", "web", "fixtures/mychart", "--version", "0.2.0",
+        "--server-side=false");
+    assertThat(upgrade.code()).as(upgrade.err()).isZero();
+
+    assertThat(capstan("history", "web").out()).contains("superseded\tmychart-0.1.0")
+        .contains("deployed  \tmychart-0.2.0");
+    // the Go templates of `helm create`'s chart rendered into the release's objects
+    assertThat(capstan("get", "manifest", "web").out())
+        .contains("# Source: mychart/templates/deployment.yaml")
+        .contains("name: web-mychart")
+        .contains("helm.sh/chart: mychart-0.2.0");
+    assertThat(client.apps().deployments().inNamespace("default").withName("web-mychart").get()
+        .getMetadata().getLabels()).containsEntry("helm.sh/chart", "mychart-0.2.0");
   }
 
   private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
