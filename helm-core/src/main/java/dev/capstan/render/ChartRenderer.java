@@ -41,7 +41,8 @@ public final class ChartRenderer {
 
   private ChartRenderer(Builder b) {
     this.engines = new Engines(b.engines.isEmpty()
-        ? List.of(TemplateEngine.pebble(), TemplateEngine.goTemplates()) : b.engines);
+        ? List.of(TemplateEngine.pebble(b.clock), TemplateEngine.goTemplates(b.clock))
+        : b.engines);
     this.capabilities = b.capabilities;
     this.strict = b.strict;
     this.maxRenderedChars = b.maxRenderedChars;
@@ -108,8 +109,18 @@ public final class ChartRenderer {
     private boolean validateSchema = true;
     private boolean subchartNotes;
     private Lookup lookup = Lookup.offline();
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     private Builder() {}
+
+    /**
+     * The clock that the default engines' time functions ({@code now}, {@code date}, ...) read;
+     * the UTC system clock by default. Engines added with {@link #engine} keep their own.
+     */
+    public Builder clock(java.time.Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
 
     /**
      * Adds a template engine; engines are asked in the order added. Without any, the Pebble engine

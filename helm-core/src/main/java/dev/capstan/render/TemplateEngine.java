@@ -28,6 +28,11 @@ public interface TemplateEngine {
     return new PebbleTemplateEngine();
   }
 
+  /** The Pebble engine with time functions ({@code now}, {@code date}, ...) reading {@code clock}. */
+  static TemplateEngine pebble(Clock clock) {
+    return new PebbleTemplateEngine(Objects.requireNonNull(clock, "clock"));
+  }
+
   /**
    * Helm's own template language: Go's {@code text/template} with the Sprig functions and Helm's
    * ({@code include}, {@code tpl}, {@code required}, {@code lookup}, ...), for every template file

@@ -359,9 +359,9 @@ final class Lifecycle {
    * nothing.
    */
   RenderedChart render(Chart chart, ReleaseOptions release, Values values, DryRun dryRun) {
-    ChartRenderer renderer = dryRun == DryRun.CLIENT ? ChartRenderer.builder().build()
-        : ChartRenderer.builder().capabilities(cluster.capabilities()).lookup(cluster.lookup())
-            .build();
+    ChartRenderer renderer = dryRun == DryRun.CLIENT ? ChartRenderer.builder().clock(clock).build()
+        : ChartRenderer.builder().clock(clock).capabilities(cluster.capabilities())
+            .lookup(cluster.lookup()).build();
     return renderer.render(chart, release, values);
   }
 

@@ -257,8 +257,8 @@ public final class ReleaseClient {
    */
   public RenderedChart template(String name, Chart chart, Values userValues) {
     ReleaseName.validate(name);
-    return ChartRenderer.builder().build().render(chart, ReleaseOptions.install(name, namespace),
-        userValues);
+    return ChartRenderer.builder().clock(life.clock()).build()
+        .render(chart, ReleaseOptions.install(name, namespace), userValues);
   }
 
   /**
@@ -359,7 +359,8 @@ public final class ReleaseClient {
     }
 
     /**
-     * The clock of record times, deadlines and leases (default the UTC system clock). A clock
+     * The clock of record times, deadlines and leases, and of the template functions that read
+     * the time ({@code now}, {@code date}, ...) (default the UTC system clock). A clock
      * that is also a {@link dev.capstan.kube.TimeSource}, such as the testkit's virtual clock,
      * also decides how waits pass: there a timeout ends by moving the clock, without sleeping.
      */

@@ -123,4 +123,23 @@ class VirtualTimeTest {
     return status instanceof java.util.Map<?, ?> m && Integer.valueOf(2).equals(m.get(
         "readyReplicas"));
   }
+
+  @Test
+  @DisplayName("a Go template's now reads the kit's virtual clock, so rendered times are fixed")
+  void templatesReadTheVirtualClock() {
+    Chart stamped = TestCharts.chart("stamped", "1.0.0")
+        .goTemplate("configmap.yaml", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: {{ .Release.Name }}
+            data:
+              renderedAt: {{ now | date "2006-01-02T15:04:05" | quote }}
+            """).build();
+    clock.advance(Duration.ofHours(3));
+
+    Release r = helm.install("stamped", stamped, in -> { });
+
+    assertThat(r.manifest()).contains("renderedAt: \"2026-01-01T03:00:00\"");
+  }
 }
