@@ -38,7 +38,7 @@ class CorpusTest {
   void everyListedVariantRendersAsRealHelm() throws Exception {
     Corpus corpus = new Corpus(Corpus.locateShared());
     Masks masks = Masks.load("/corpus-masks.txt");
-    Set<String> ratchet = readRatchet();
+    Set<String> ratchet = readRatchet(RATCHET);
     List<Row> rows = new ArrayList<>();
     long start = System.nanoTime();
     // two threads: the machine has two cores; rendering is thread-safe (ChartRenderer's contract)
@@ -108,11 +108,12 @@ class CorpusTest {
         : r.firstDifference(), r.textDiffers(), ms);
   }
 
-  static Set<String> readRatchet() throws IOException {
+  /** The entries of a ratchet file (a test resource): one a line, {@code #} comments skipped. */
+  static Set<String> readRatchet(String resource) throws IOException {
     Set<String> out = new LinkedHashSet<>();
-    try (InputStream in = CorpusTest.class.getResourceAsStream(RATCHET)) {
+    try (InputStream in = CorpusTest.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing test resource " + RATCHET);
+        throw new IllegalStateException("missing test resource " + resource);
       }
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         String l = line.strip();

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.testing.RealHelm;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,7 +102,7 @@ class RealHelmCorpusTest {
   /** Capstan renders the differential variants as real Helm; listed ones must pass. */
   @Test
   void capstanRendersValuesVariantsBeyondTheCorpusAsRealHelm() throws Exception {
-    Set<String> ratchet = readRatchet();
+    Set<String> ratchet = CorpusTest.readRatchet(RATCHET);
     List<String> regressions = new ArrayList<>();
     List<String> report = new ArrayList<>();
     List<String> unlisted = new ArrayList<>();
@@ -176,21 +174,5 @@ class RealHelmCorpusTest {
     }
     RealHelm.Result r = helm.helm(abs.toArray(String[]::new)).requireSuccess();
     return r.out();
-  }
-
-  static Set<String> readRatchet() throws IOException {
-    Set<String> out = new LinkedHashSet<>();
-    try (InputStream in = RealHelmCorpusTest.class.getResourceAsStream(RATCHET)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource " + RATCHET);
-      }
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        String l = line.strip();
-        if (!l.isEmpty() && !l.startsWith("#")) {
-          out.add(l);
-        }
-      }
-    }
-    return out;
   }
 }
