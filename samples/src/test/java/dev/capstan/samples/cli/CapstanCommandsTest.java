@@ -6,9 +6,7 @@ import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +37,6 @@ class CapstanCommandsTest {
   @TempDir Path tmp;
   Map<String, String> vars;
 
-  record Result(int code, String out, String err) {}
-
   @BeforeEach
   void setUp() throws IOException {
     server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("33")
@@ -69,14 +65,8 @@ class CapstanCommandsTest {
         "HOME", tmp.toString()));
   }
 
-  Result capstan(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Capstan.run(List.of(args), new Environment(vars, SAMPLES),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+  CliRun capstan(String... args) {
+    return CliRun.of(vars, SAMPLES, args);
   }
 
   static String fixture(String name) throws IOException {
@@ -93,21 +83,21 @@ class CapstanCommandsTest {
 
   /** The story of helm-records: install, unchanged upgrade, (a failed upgrade,) rollback, gone. */
   void story() {
-    Result install = capstan("install", "web", "charts/mychart", "--namespace", "default", "-f",
+    CliRun install = capstan("install", "web", "charts/mychart", "--namespace", "default", "-f",
         VALUES, "--set", "replicaCount=2", "--server-side=false", "--disable-openapi-validation");
     assertThat(install.code()).as(install.err()).isZero();
-    Result upgrade = capstan("upgrade", "web", "charts/mychart", "--namespace", "default", "-f",
+    CliRun upgrade = capstan("upgrade", "web", "charts/mychart", "--namespace", "default", "-f",
         VALUES, "--set", "replicaCount=2", "--server-side=false", "--disable-openapi-validation");
     assertThat(upgrade.code()).as(upgrade.err()).isZero();
   }
 
   @Test
   void installAndUpgradePrintWhatHelmPrinted() throws IOException {
-    Result install = capstan("install", "web", "charts/mychart", "--namespace", "default", "-f",
+    CliRun install = capstan("install", "web", "charts/mychart", "--namespace", "default", "-f",
         VALUES, "--set", "replicaCount=2", "--server-side=false", "--disable-openapi-validation");
     assertThat(install.code()).as(install.err()).isZero();
     assertThat(masked(install.out())).isEqualTo(masked(fixture("01-install-web.txt")));
-    Result upgrade = capstan("upgrade", "web", "charts/mychart", "-n", "default", "-f", VALUES,
+    CliRun upgrade = capstan("upgrade", "web", "charts/mychart", "-n", "default", "-f", VALUES,
         "--set=replicaCount=2", "--server-side", "false");
     assertThat(upgrade.code()).as(upgrade.err()).isZero();
     assertThat(masked(upgrade.out())).isEqualTo(masked(fixture("02-upgrade-web-unchanged.txt")));
@@ -130,18 +120,18 @@ class CapstanCommandsTest {
         .andReturn(415, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
             + "\"message\":\"Unsupported Media Type\",\"reason\":\"UnsupportedMediaType\","
             + "\"code\":415}").once();
-    Result failed = capstan("upgrade", "web", "charts/mychart", "--namespace", "default", "-f",
+    CliRun failed = capstan("upgrade", "web", "charts/mychart", "--namespace", "default", "-f",
         VALUES, "--set", "replicaCount=3", "--server-side=false", "--disable-openapi-validation");
     assertThat(failed.code()).isEqualTo(1);
     assertThat(failed.err()).isEqualTo(fixture("03-upgrade-web-changed.txt"));
-    Result rollback = capstan("rollback", "web", "1", "--namespace", "default",
+    CliRun rollback = capstan("rollback", "web", "1", "--namespace", "default",
         "--server-side=false");
     assertThat(rollback.code()).as(rollback.err()).isZero();
     assertThat(rollback.out()).isEqualTo(fixture("04-rollback-web-1.txt"));
     assertThat(capstan("install", "gone", "charts/mychart", "--server-side=false").out())
         .isEqualTo(fixture("05-install-gone.txt").replaceAll("LAST DEPLOYED: .*",
             "LAST DEPLOYED: " + lastDeployed("gone")));
-    Result uninstall = capstan("uninstall", "gone", "--namespace", "default", "--keep-history");
+    CliRun uninstall = capstan("uninstall", "gone", "--namespace", "default", "--keep-history");
     assertThat(uninstall.out()).isEqualTo(fixture("06-uninstall-gone-keep-history.txt"));
 
     String history = capstan("history", "web", "--namespace", "default").out();
@@ -166,7 +156,7 @@ class CapstanCommandsTest {
     assertThat(masked(capstan("list", "--uninstalled").out()))
         .isEqualTo(masked(fixture("list-uninstalled.txt")));
     assertThat(capstan("list", "--failed").out()).isEqualTo(fixture("list-failed.txt"));
-    Result listA = capstan("list", "-a", "--namespace", "default");
+    CliRun listA = capstan("list", "-a", "--namespace", "default");
     assertThat(listA.code()).isEqualTo(1);
     assertThat(listA.err()).isEqualTo(fixture("list-a.txt"));
 
@@ -184,7 +174,7 @@ class CapstanCommandsTest {
   @Test
   void waitingShowsOneLinePerProgressEventAndTimesOutAsHelm() {
     // the mock runs no controllers: the Deployment never becomes ready
-    Result r = capstan("install", "slow", "charts/mychart", "--server-side=false", "--wait",
+    CliRun r = capstan("install", "slow", "charts/mychart", "--server-side=false", "--wait",
         "--timeout", "1s");
     assertThat(r.code()).isEqualTo(1);
     List<String> lines = r.err().lines().toList();
@@ -197,11 +187,11 @@ class CapstanCommandsTest {
 
   @Test
   void errorsAreHelmsOnStderrWithExitCodeOne() {
-    Result missing = capstan("upgrade", "nothere", "charts/mychart");
+    CliRun missing = capstan("upgrade", "nothere", "charts/mychart");
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).endsWith("Error: UPGRADE FAILED: \"nothere\" has no deployed releases\n");
     assertThat(capstan("history", "nothere").err()).isEqualTo("Error: release: not found\n");
-    Result arity = capstan("upgrade", "web");
+    CliRun arity = capstan("upgrade", "web");
     assertThat(arity.err()).isEqualTo("Error: \"helm upgrade\" requires 2 arguments\n\n"
         + "Usage:  capstan upgrade [RELEASE] [CHART] [flags]\n");
     assertThat(capstan("status", "web", "--x").err()).isEqualTo("Error: unknown flag: --x\n");
@@ -210,7 +200,7 @@ class CapstanCommandsTest {
   @Test
   void upgradeInstallSaysItInstallsAndStoresInTheDriverHelmDriverNames() {
     vars.put("HELM_DRIVER", "configmap");
-    Result r = capstan("upgrade", "-i", "fresh", "charts/mychart", "--server-side=false");
+    CliRun r = capstan("upgrade", "-i", "fresh", "charts/mychart", "--server-side=false");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("Release \"fresh\" does not exist. Installing it now.\n"
         + "NAME: fresh\n");

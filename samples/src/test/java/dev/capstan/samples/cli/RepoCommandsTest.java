@@ -7,9 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +45,6 @@ class RepoCommandsTest {
   Map<String, String> vars;
   String url;
 
-  record Result(int code, String out, String err) {}
-
   @BeforeEach
   void setUp() throws IOException {
     http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -83,14 +79,8 @@ class RepoCommandsTest {
     return file;
   }
 
-  Result capstan(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Capstan.run(List.of(args), new Environment(vars, SAMPLES),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+  CliRun capstan(String... args) {
+    return CliRun.of(vars, SAMPLES, args);
   }
 
   static String fixture(String name) throws IOException {
@@ -126,7 +116,7 @@ class RepoCommandsTest {
 
   @Test
   void installsAndUpgradesAChartFromTheRepositoryAtAVersion() throws Exception {
-    Result packaged = capstan("package", "charts/mychart", "-d", tmp.toString());
+    CliRun packaged = capstan("package", "charts/mychart", "-d", tmp.toString());
     assertThat(packaged.out()).isEqualTo("Successfully packaged chart and saved it to: "
         + tmp.resolve("mychart-0.1.0.tgz") + "\n");
     byte[] tgz = Files.readAllBytes(tmp.resolve("mychart-0.1.0.tgz"));
@@ -148,14 +138,14 @@ class RepoCommandsTest {
         """).formatted(sha256(tgz), url).getBytes(StandardCharsets.UTF_8));
     assertThat(capstan("repo", "add", "local", url).code()).isZero();
 
-    Result install = capstan("install", "web", "local/mychart", "--version", "0.1.0",
+    CliRun install = capstan("install", "web", "local/mychart", "--version", "0.1.0",
         "--server-side=false");
     assertThat(install.code()).as(install.err()).isZero();
     assertThat(install.out()).startsWith("NAME: web\n").contains("REVISION: 1\n");
-    Result missing = capstan("upgrade", "web", "local/mychart", "--version", "9.9.9");
+    CliRun missing = capstan("upgrade", "web", "local/mychart", "--version", "9.9.9");
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).startsWith("Error: UPGRADE FAILED: ").contains("9.9.9");
-    Result upgrade = capstan("upgrade", "web", "local/mychart", "--version", "^0.1",
+    CliRun upgrade = capstan("upgrade", "web", "local/mychart", "--version", "^0.1",
         "--server-side=false");
     assertThat(upgrade.code()).as(upgrade.err()).isZero();
     assertThat(capstan("history", "web").out()).contains("superseded\tmychart-0.1.0")
@@ -174,10 +164,10 @@ class RepoCommandsTest {
         .getBytes(StandardCharsets.UTF_8));
     assertThat(capstan("repo", "add", "fixtures", url).code()).isZero();
 
-    Result install = capstan("install", "web", "fixtures/mychart", "--version", "0.1.0",
+    CliRun install = capstan("install", "web", "fixtures/mychart", "--version", "0.1.0",
         "--server-side=false");
     assertThat(install.code()).as(install.err()).isZero();
-    Result upgrade = capstan("upgrade", "web", "fixtures/mychart", "--version", "0.2.0",
+    CliRun upgrade = capstan("upgrade", "web", "fixtures/mychart", "--version", "0.2.0",
         "--server-side=false");
     assertThat(upgrade.code()).as(upgrade.err()).isZero();
 

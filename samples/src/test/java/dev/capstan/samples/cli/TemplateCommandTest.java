@@ -2,13 +2,10 @@ package dev.capstan.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,13 +17,9 @@ class TemplateCommandTest {
   static final Path TEMPLATES = SAMPLES.resolve("../../shared/fixtures/templates").normalize();
 
   static String run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Capstan.run(List.of(args), new Environment(Map.of(), SAMPLES),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    return out.toString(StandardCharsets.UTF_8);
+    CliRun r = CliRun.of(Map.of(), SAMPLES, args);
+    assertThat(r.code()).as(r.err()).isZero();
+    return r.out();
   }
 
   static String fixture(String name) throws IOException {
