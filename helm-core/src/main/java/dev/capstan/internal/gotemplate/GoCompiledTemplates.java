@@ -2,6 +2,7 @@ package dev.capstan.internal.gotemplate;
 
 import dev.capstan.internal.gotemplate.Parser.Tree;
 import dev.capstan.internal.template.FunctionEnv;
+import dev.capstan.internal.template.ParseOrder;
 import dev.capstan.render.CompiledTemplates;
 import dev.capstan.render.Lookup;
 import dev.capstan.render.TemplateEngine.EngineOptions;
@@ -44,11 +45,9 @@ final class GoCompiledTemplates implements CompiledTemplates {
     this.functions = functions;
     this.clock = clock;
     this.random = random;
-    // Helm parses deeper paths first and, at the same depth, in reverse lexical order; a later
-    // define with the same name wins, so a parent chart overrides its subcharts' defines.
+    // Helm's parse order: a later define with the same name wins
     List<TemplateSource> order = new ArrayList<>(sources);
-    order.sort(Comparator.comparingInt((TemplateSource s) -> depth(s.name())).reversed()
-        .thenComparing(TemplateSource::name, Comparator.reverseOrder()));
+    order.sort(Comparator.comparing(TemplateSource::name, ParseOrder.ofNames()));
     Map<String, Tree> all = new HashMap<>();
     for (TemplateSource s : order) {
       Map<String, Tree> parsed;
@@ -74,16 +73,6 @@ final class GoCompiledTemplates implements CompiledTemplates {
       return "parse error in (" + name + "): " + e.getMessage();
     }
     return "parse error at (" + tokens[1] + "): " + tokens[tokens.length - 1];
-  }
-
-  private static int depth(String name) {
-    int n = 0;
-    for (int i = 0; i < name.length(); i++) {
-      if (name.charAt(i) == '/') {
-        n++;
-      }
-    }
-    return n;
   }
 
   /** The trees of a tpl text, parsed once per distinct text and name. */

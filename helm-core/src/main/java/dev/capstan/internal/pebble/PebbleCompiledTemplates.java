@@ -1,6 +1,7 @@
 package dev.capstan.internal.pebble;
 
 import dev.capstan.internal.template.FunctionEnv;
+import dev.capstan.internal.template.ParseOrder;
 import dev.capstan.render.CompiledTemplates;
 import dev.capstan.render.Lookup;
 import dev.capstan.render.TemplateEngine.EngineOptions;
@@ -17,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,11 +43,9 @@ final class PebbleCompiledTemplates implements CompiledTemplates {
       texts.put(s.name(), s.text());
     }
     PebbleEngine engine = builder(options).loader(new ChartTemplateLoader(texts)).build();
-    // Helm parses deeper paths first and, at the same depth, in reverse lexical order; a later
-    // define with the same name wins, so a parent chart overrides its subcharts' defines.
+    // Helm's parse order: a later define with the same name wins
     List<String> order = new ArrayList<>(texts.keySet());
-    order.sort(Comparator.comparingInt(PebbleCompiledTemplates::depth).reversed()
-        .thenComparing(Comparator.<String>reverseOrder()));
+    order.sort(ParseOrder.ofNames());
     for (String name : order) {
       try {
         templates.put(name, engine.getTemplate(name));
@@ -66,16 +64,6 @@ final class PebbleCompiledTemplates implements CompiledTemplates {
         .maxRenderedSize(options.maxRenderedChars())
         .allowOverrideCoreOperators(true)
         .extension(new HelmExtension(defines));
-  }
-
-  private static int depth(String name) {
-    int n = 0;
-    for (int i = 0; i < name.length(); i++) {
-      if (name.charAt(i) == '/') {
-        n++;
-      }
-    }
-    return n;
   }
 
   Defines defines() {
