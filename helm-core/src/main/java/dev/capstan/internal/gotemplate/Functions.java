@@ -4,6 +4,7 @@ import dev.capstan.internal.gofmt.GoFmt;
 import dev.capstan.internal.gotemplate.Parser.Tree;
 import dev.capstan.internal.template.MoreFunctions;
 import dev.capstan.internal.template.Sprig;
+import dev.capstan.internal.template.SprigTable;
 import dev.capstan.internal.template.TemplateFunction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -28,9 +29,14 @@ final class Functions {
   /** Every function by name; immutable. */
   static Map<String, Func> table() {
     Map<String, Func> t = new HashMap<>();
-    for (GoFunctions.Entry e : GoFunctions.all()) {
-      GoFunctions.Call call = new GoFunctions.Call(e.name());
-      t.put(e.name(), new Func(e.minArgs(), e.maxArgs(), (ex, a) -> e.fn().call(a, call)));
+    for (SprigTable.Entry e : SprigTable.all()) {
+      t.put(e.name(), new Func(e.minArgs(), e.maxArgs(), (ex, a) -> {
+        try {
+          return e.fn().call(a, e.name());
+        } catch (SprigTable.ArgumentException x) {
+          throw new Exec.RawError(x.getMessage());
+        }
+      }));
     }
     t.put("contains", new Func(2, 2,
         (ex, a) -> Sprig.contains(string(a[0], "contains"), string(a[1], "contains"))));
