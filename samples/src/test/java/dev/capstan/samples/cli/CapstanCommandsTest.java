@@ -73,11 +73,16 @@ class CapstanCommandsTest {
     return Files.readString(RECORDS.resolve(name), StandardCharsets.UTF_8);
   }
 
-  /** Masks Go's ANSI C times and the times list prints. */
+  /**
+   * Masks Go's ANSI C times and the times list prints. A list time's padding goes with it, and
+   * so does the padding of list's UPDATED header: Go drops a fraction's trailing zeros, so the
+   * column's width changes with the times themselves.
+   */
   static String masked(String text) {
     return text.replaceAll("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
         + "|Nov|Dec) [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}", "<ANSIC>")
-        .replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)? \\+0000 UTC", "<TIME>")
+        .replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)? \\+0000 UTC *", "<TIME>")
+        .replaceAll("\tUPDATED +\t", "\tUPDATED\t")
         .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "<RFC3339>");
   }
 
